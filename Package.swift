@@ -1,0 +1,74 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "baktainer",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "baktainer", targets: ["baktainer"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "baktainer",
+            dependencies: [
+                "BaktainerCore",
+                "DockerEngineAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "BaktainerCore",
+            dependencies: [
+                "DockerEngineAPI",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "DockerEngineAPI",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        // Streams 1 GiB out of an exec into a file; driven by scripts/bench-exec.sh.
+        .executableTarget(
+            name: "baktainer-bench",
+            dependencies: [
+                "DockerEngineAPI",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Benchmarks/baktainer-bench"
+        ),
+        .testTarget(
+            name: "DockerEngineAPITests",
+            dependencies: [
+                "DockerEngineAPI",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "BaktainerCoreTests",
+            dependencies: ["BaktainerCore"]
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: [
+                "BaktainerCore",
+                "DockerEngineAPI",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

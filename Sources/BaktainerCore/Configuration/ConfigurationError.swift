@@ -1,0 +1,15 @@
+/// A setting that cannot be used, naming the variable and what it accepts. Never includes a secret value.
+package struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The setting at fault, e.g. "BT_SSL".
+    package var setting: String
+    /// What is wrong and what to do.
+    package var message: String
+
+    /// Creates an error for `setting`.
+    package init(setting: String, _ message: String) {
+        self.setting = setting
+        self.message = message
+    }
+
+    package var description: String { "\(setting): \(message)" }
+}

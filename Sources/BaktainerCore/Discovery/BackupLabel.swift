@@ -1,0 +1,20 @@
+/// The Docker labels Baktainer reads from a database container, in one place.
+///
+/// These are the labels of the earlier Ruby tool and keep their meaning.
+package enum BackupLabel {
+    /// `true` marks a container for backup; discovery lists only these.
+    package static let backup = "baktainer.backup"
+    /// The engine: postgres, mysql, mariadb, sqlite, redis, mongodb.
+    package static let engine = "baktainer.db.engine"
+    /// The database to dump.
+    package static let database = "baktainer.db.name"
+    /// The database user.
+    package static let user = "baktainer.db.user"
+    /// The database password (a secret: never printed).
+    package static let password = "baktainer.db.password"
+    /// The name used for backup files; defaults to the container name.
+    package static let name = "baktainer.name"
+
+    /// The filter that selects containers marked for backup.
+    package static let backupFilter = "\(backup)=true"
+}

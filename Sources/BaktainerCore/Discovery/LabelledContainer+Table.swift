@@ -1,0 +1,8 @@
+extension [LabelledContainer] {
+    /// The `baktainer list` table: name, engine, database, backup name, state.
+    package func table() -> TextTable {
+        TextTable(
+            header: ["NAME", "ENGINE", "DATABASE", "BACKUP NAME", "STATE"],
+            rows: map { [$0.name, $0.engine ?? "-", $0.database ?? "-", $0.backupName, $0.state] })
+    }
+}

@@ -1,0 +1,158 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import NIOCore
+
+extension DockerClient {
+    /// The environment variable that marks every process an exec starts, so that it can be found and
+    /// stopped inside the container when the caller goes away (Docker itself would leave it running).
+    static let execTokenVariable = "BAKTAINER_EXEC_TOKEN"
+
+    /// Runs `command` in a container and hands its streams to `body`.
+    ///
+    /// Stdout arrives demultiplexed and back-pressured through ``ExecSession/stdout``; call
+    /// ``ExecSession/wait()`` after reading it to get the exit code and stderr tail. If `body` returns or
+    /// throws before the output has ended — including when the task is cancelled — the connection is closed
+    /// **and the process (with its children) is stopped inside the container**: `SIGTERM`, then `SIGKILL`
+    /// after 5 seconds. That clean-up needs `sh` in the container.
+    ///
+    /// Throws ``DockerError/Code/noSuchContainer`` or ``DockerError/Code/containerNotRunning`` when the
+    /// container cannot run it.
+    package func withExec<Result>(
+        _ command: ExecCommand, inContainer container: String, stderrLimit: Int = 16 * 1024,
+        _ body: (ExecSession) async throws -> Result
+    ) async throws -> Result {
+        let token = Self.makeToken()
+        let execID = try await createExec(command, token: token, container: container)
+        let channel = try await configuration.retry.run { () async throws(DockerError) in try await connector.connectStreaming() }
+        let endpoint = configuration.endpoint
+        let start = DockerRequest(
+            method: "POST", path: "/exec/\(execID)/start", body: ByteBuffer(string: #"{"Detach":false,"Tty":false}"#),
+            upgradeToRawStream: true)
+        return try await channel.executeThenClose { inbound, outbound in
+            do {
+                try await outbound.write(start.encoded(apiVersion: apiVersion.description, host: endpoint.hostHeader))
+            } catch {
+                throw DockerError.transport(error, endpoint: endpoint)
+            }
+            var reader = HTTPStreamReader(inbound.makeAsyncIterator(), endpoint: endpoint)
+            let head = try await reader.readHead()
+            guard head.status == 101 || head.status == 200 else {
+                let answer = DockerAnswer(head: head, body: try await reader.collectBody(limit: Self.maximumAnswerSize))
+                try answer.requireSuccess(resource: "exec in container '\(container)'", endpoint: endpoint)
+                throw DockerError(.malformedResponse, "Docker daemon at \(endpoint) answered exec start with \(head.status)")
+            }
+            if !command.attachStdin { outbound.finish() }
+            let session = ExecSession(
+                id: execID, stdout: ExecOutput(reader: reader, endpoint: endpoint, stderrLimit: stderrLimit),
+                stdin: command.attachStdin ? ExecInput(writer: outbound) : nil, client: self)
+            let result: Result
+            do {
+                result = try await body(session)
+            } catch {
+                if !session.stdout.isFinished { await stopProcesses(token: token, container: container) }
+                throw error
+            }
+            if !session.stdout.isFinished { await stopProcesses(token: token, container: container) }
+            return result
+        }
+    }
+
+    /// The exit code of a finished exec, waiting briefly for the daemon to notice the process ended.
+    func exitCode(ofExec execID: String) async throws -> Int {
+        struct ExecState: Decodable {
+            var Running: Bool
+            var ExitCode: Int?
+        }
+        var pause = Duration.milliseconds(10)
+        let deadline = ContinuousClock.now + .seconds(10)
+        while true {
+            let answer = try await send(DockerRequest(method: "GET", path: "/exec/\(execID)/json"))
+            try answer.requireSuccess(resource: "exec \(execID)", endpoint: configuration.endpoint, notFound: .noSuchExec)
+            let state = try answer.decode(ExecState.self, endpoint: configuration.endpoint)
+            if !state.Running, let code = state.ExitCode { return code }
+            guard ContinuousClock.now < deadline else {
+                throw DockerError(.daemonNotAnswering, "exec \(execID) closed its output but the Docker daemon still reports it running after 10 s")
+            }
+            try await Task.sleep(for: pause)
+            pause = min(pause * 2, .milliseconds(200))
+        }
+    }
+
+    private func createExec(_ command: ExecCommand, token: String?, container: String) async throws -> String {
+        struct CreateBody: Encodable {
+            var AttachStdin: Bool
+            var AttachStdout = true
+            var AttachStderr = true
+            var Tty = false
+            var Cmd: [String]
+            var Env: [String]
+            var User: String?
+            var WorkingDir: String?
+        }
+        struct Created: Decodable { var Id: String }
+        var environment = command.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        if let token { environment.append("\(Self.execTokenVariable)=\(token)") }
+        let body = CreateBody(
+            AttachStdin: command.attachStdin, Cmd: command.arguments, Env: environment, User: command.user,
+            WorkingDir: command.workingDirectory)
+        let request = DockerRequest(
+            method: "POST", path: "/containers/\(Self.pathComponent(container))/exec",
+            body: ByteBuffer(bytes: try JSONEncoder().encode(body)))
+        let answer = try await send(request)
+        try answer.requireSuccess(resource: "container '\(container)'", endpoint: configuration.endpoint)
+        return try answer.decode(Created.self, endpoint: configuration.endpoint).Id
+    }
+
+    /// Stops every process in `container` whose environment carries `token`, waiting until they are gone.
+    ///
+    /// Best effort and independent of task cancellation: it runs from a cancelled task too. A failure is
+    /// swallowed because the caller is already failing for another reason.
+    func stopProcesses(token: String, container: String) async {
+        let stop = ExecCommand(
+            ["sh", "-c", Self.stopScript, "baktainer-stop", "\(Self.execTokenVariable)=\(token)"], user: "0")
+        do {
+            let id = try await createExec(stop, token: nil, container: container)
+            // Not upgraded: the daemon streams the (empty) output and closes when the script has finished.
+            _ = try await send(
+                DockerRequest(method: "POST", path: "/exec/\(id)/start", body: ByteBuffer(string: #"{"Detach":false,"Tty":false}"#)))
+        } catch {
+            // The container may be gone, which stops the process too.
+        }
+    }
+
+    /// Finds processes by an environment entry (`$1`) in /proc, sends SIGTERM, and SIGKILL after 5 s.
+    /// Uses only sh, tr, sed, kill and sleep, which Debian, Alpine (busybox) and UBI images all have.
+    static let stopScript = #"""
+        mark="$1"; pids=""
+        for d in /proc/[0-9]*; do
+          case "$(tr '\0' '\n' < "$d/environ" 2>/dev/null)" in
+            *"$mark"*) pids="$pids ${d#/proc/}" ;;
+          esac
+        done
+        [ -n "$pids" ] || exit 0
+        kill -TERM $pids 2>/dev/null
+        i=0
+        while [ $i -lt 50 ]; do
+          alive=""
+          for p in $pids; do
+            s=$(sed -n 's/^State:[[:space:]]*\(.\).*/\1/p' "/proc/$p/status" 2>/dev/null)
+            [ -n "$s" ] && [ "$s" != Z ] && alive="$alive $p"
+          done
+          [ -n "$alive" ] || exit 0
+          sleep 0.1; i=$((i+1))
+        done
+        kill -KILL $alive 2>/dev/null
+        exit 0
+        """#
+
+    private static func makeToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            return (byte < 16 ? "0" : "") + String(byte, radix: 16)
+        }.joined()
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `baktainer` command: backs up the databases in labelled Docker containers.
+@main
+struct Baktainer: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baktainer",
+        abstract: "Back up databases running in Docker containers, found by their baktainer.* labels.",
+        subcommands: [ListCommand.self]
+    )
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import BaktainerCore
+import DockerEngineAPI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// `baktainer list`: shows the containers marked for backup.
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the containers labelled baktainer.backup=true.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json
+    }
+
+    @Option(help: "Output format: table or json.")
+    var format: Format = .table
+
+    @Flag(name: .customLong("all"), help: "Include containers that are not running.")
+    var includeStopped = false
+
+    func run() async throws {
+        let settings = try CommandEnvironment.dockerSettings()
+        let client = try await CommandEnvironment.connect(settings)
+        let containers = try await ContainerDiscovery(runtime: client).labelledContainers(includeStopped: includeStopped)
+        switch format {
+        case .table:
+            print(containers.table().rendered())
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(containers), as: UTF8.self))
+        }
+    }
+}
