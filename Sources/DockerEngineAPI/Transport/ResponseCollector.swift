@@ -10,6 +10,7 @@ final class ResponseCollector: ChannelInboundHandler {
     private let promise: EventLoopPromise<ByteBuffer>
     private let limit: Int
     private var collected = ByteBuffer()
+    private var isCompleted = false
 
     init(promise: EventLoopPromise<ByteBuffer>, limit: Int) {
         self.promise = promise
@@ -19,7 +20,7 @@ final class ResponseCollector: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var buffer = unwrapInboundIn(data)
         guard collected.readableBytes + buffer.readableBytes <= limit else {
-            promise.fail(DockerError(.responseTooLarge, "Docker daemon answer exceeded \(limit) bytes"))
+            fail(DockerError(.responseTooLarge, "Docker daemon answer exceeded \(limit) bytes"))
             context.close(promise: nil)
             return
         }
@@ -27,12 +28,26 @@ final class ResponseCollector: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        promise.succeed(collected)
+        if !isCompleted {
+            isCompleted = true
+            promise.succeed(collected)
+        }
         context.fireChannelInactive()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        promise.fail(error)
+        fail(error)
         context.close(promise: nil)
+    }
+
+    /// A channel that never became active (its connect failed) still completes the promise.
+    func handlerRemoved(context: ChannelHandlerContext) {
+        fail(ChannelError.ioOnClosedChannel)
+    }
+
+    private func fail(_ error: any Error) {
+        guard !isCompleted else { return }
+        isCompleted = true
+        promise.fail(error)
     }
 }

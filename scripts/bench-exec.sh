@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Exec throughput: 1 GiB (and 100 MiB) of /dev/zero from a container to a file, through Baktainer's Docker
+# client and, in the same run, through `docker exec … > file` (the baseline). Prints throughputs, their
+# ratio and the client's peak resident memory. Usage: scripts/bench-exec.sh [ROUNDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-3}
+scripts/testbed.sh >/dev/null
+swift build -c release --product baktainer-bench >/dev/null
+bench=$(swift build -c release --show-bin-path)/baktainer-bench
+work=$(mktemp -d /var/tmp/bt-bench.XXXXXX)
+name=bt-bench-$$
+docker run -d --name "$name" --label baktainer.test=bench baktainer-fixture/sqlite:current >/dev/null
+trap 'docker rm -f "$name" >/dev/null 2>&1; rm -rf "$work"' EXIT
+
+mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / s / 1e6 }'; }
+seconds_of() { awk '/Elapsed \(wall clock\)/ { n = split($NF, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
+rss_of() { awk '/Maximum resident set size/ { print int($NF / 1024) }' "$1"; }
+
+run_baseline() {  # bytes -> seconds
+    /usr/bin/time -v -o "$work/time" docker exec "$name" head -c "$1" /dev/zero >"$work/out"
+    [ "$(stat -c %s "$work/out")" = "$1" ] || { echo "baseline wrote the wrong size" >&2; exit 1; }
+    seconds_of "$work/time"
+}
+run_client() {  # bytes -> "seconds rss_mib"
+    /usr/bin/time -v -o "$work/time" "$bench" "$name" "$1" "$work/out" >"$work/result"
+    [ "$(stat -c %s "$work/out")" = "$1" ] || { echo "client wrote the wrong size" >&2; exit 1; }
+    echo "$(awk '{ print $2 }' "$work/result") $(rss_of "$work/time")"
+}
+
+gib=$((1 << 30)); mib100=$((100 << 20))
+best_base=999999; best_client=999999; peak_gib=0
+for round in $(seq 1 "$rounds"); do
+    b=$(run_baseline $gib)
+    read -r c rss < <(run_client $gib)
+    echo "round $round: docker exec $(mbps $gib "$b") MB/s, baktainer $(mbps $gib "$c") MB/s, client RSS ${rss} MiB"
+    best_base=$(awk -v a="$best_base" -v b="$b" 'BEGIN { print (b < a ? b : a) }')
+    best_client=$(awk -v a="$best_client" -v b="$c" 'BEGIN { print (b < a ? b : a) }')
+    peak_gib=$(( rss > peak_gib ? rss : peak_gib ))
+done
+read -r _ rss_small < <(run_client $mib100)
+echo "exec 1 GiB → file, best of $rounds:"
+echo "  docker exec > file : $(mbps $gib "$best_base") MB/s"
+echo "  baktainer client   : $(mbps $gib "$best_client") MB/s"
+echo "  ratio (client/docker): $(awk -v b="$best_base" -v c="$best_client" 'BEGIN { printf "%.2f", b / c }')"
+echo "  client peak RSS: ${peak_gib} MiB at 1 GiB, ${rss_small} MiB at 100 MiB"
