@@ -6,11 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
 scripts/testbed.sh >/dev/null
-swift build -c release --product baktainer-bench >/dev/null
-bench=$(swift build -c release --show-bin-path)/baktainer-bench
+swift build -c release --scratch-path .build-bench --product baktainer-bench >/dev/null
+bench=$(swift build -c release --scratch-path .build-bench --show-bin-path)/baktainer-bench
 work=$(mktemp -d /var/tmp/bt-bench.XXXXXX)
 name=bt-bench-$$
-docker run -d --name "$name" --label baktainer.test=bench baktainer-fixture/sqlite:current >/dev/null
+docker run -d --network none --name "$name" --label baktainer.test=bench baktainer-fixture/sqlite:current >/dev/null
 trap 'docker rm -f "$name" >/dev/null 2>&1; rm -rf "$work"' EXIT
 
 mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / s / 1e6 }'; }

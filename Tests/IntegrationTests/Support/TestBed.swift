@@ -48,7 +48,7 @@ enum TestBed {
         runID: String
     ) throws -> String {
         let name = "bt-\(runID)-\(fixture)-\(UUID().uuidString.prefix(4).lowercased())"
-        var arguments = ["run", "-d", "--name", name, "--label", "\(testLabel)=\(runID)"]
+        var arguments = ["run", "-d", "--network", "none", "--name", name, "--label", "\(testLabel)=\(runID)"]
         for (key, value) in labels.sorted(by: { $0.key < $1.key }) { arguments += ["--label", "\(key)=\(value)"] }
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
         arguments.append("baktainer-fixture/\(fixture):current")

@@ -1,0 +1,38 @@
+import DockerEngineAPI
+
+/// MongoDB. `mongodump --archive [--db=DB] --config=FILE`, where FILE is a 0600 YAML file written inside the
+/// container holding `password:` (mongodump reads the password from `--config`, keeping it off argv) and
+/// removed afterwards. User via `--username=USER` and `--authenticationDatabase=admin` when set.
+/// Complete when non-empty.
+package struct MongoEngine: DatabaseEngine {
+    package let identifier = "mongodb"
+    package let fileExtension = "archive"
+
+    /// Creates the engine.
+    package init() {}
+
+    static let script = #"""
+        umask 077
+        f=$(mktemp) || exit 70
+        trap 'rm -f "$f"' EXIT
+        trap 'rm -f "$f"; exit 143' TERM INT
+        if [ -n "$BAKTAINER_DB_PASSWORD" ]; then
+          printf 'password: "%s"\n' "$(printf '%s' "$BAKTAINER_DB_PASSWORD" | sed 's/\\/\\\\/g; s/"/\\"/g')" > "$f"
+          set -- --config="$f" "$@"
+        fi
+        mongodump --archive "$@"
+        """#
+
+    package func dumpCommand(for target: BackupTarget) throws(EngineError) -> ExecCommand {
+        var arguments: [String] = []
+        if let user = target.user { arguments += ["--username=\(user)", "--authenticationDatabase=admin"] }
+        if !target.allDatabases, let database = target.database { arguments.append("--db=\(database)") }
+        return ExecCommand(
+            ["sh", "-c", Self.script, "baktainer-mongodb-dump"] + arguments,
+            environment: ["BAKTAINER_DB_PASSWORD": target.password?.revealed ?? ""])
+    }
+
+    package func isComplete(dumpTail: [UInt8], size: Int) -> Bool {
+        size > 0
+    }
+}
