@@ -73,11 +73,25 @@ struct DockerConnector: Sendable {
                 return promise.futureResult
             }
         }
+        let raw: ByteBuffer
         do {
-            return try await response.get()
+            raw = try await response.get()
         } catch {
             throw DockerError.transport(error, endpoint: endpoint)
         }
+        if case .tcp(_, _, false) = endpoint, Self.isPlainHTTPRefusedByTLSServer(raw) {
+            throw DockerError(
+                .tlsHandshakeFailed,
+                "Docker daemon at \(endpoint) only speaks TLS (it answered: Client sent an HTTP request to an HTTPS server): turn TLS on (BT_SSL=true or DOCKER_TLS_VERIFY=1, or an https:// endpoint) and give the CA, client certificate and key")
+        }
+        return raw
+    }
+
+    /// Go's HTTPS server (dockerd's `--tls`/`--tlsverify` listener) answers a plain-HTTP request with this
+    /// fixed 400 instead of a handshake: a TLS setting missing on our side, not a request Docker rejected.
+    static func isPlainHTTPRefusedByTLSServer(_ raw: ByteBuffer) -> Bool {
+        let prefix = String(decoding: raw.readableBytesView.prefix(256), as: UTF8.self)
+        return prefix.hasPrefix("HTTP/1.") && prefix.contains(" 400 ") && prefix.contains("Client sent an HTTP request to an HTTPS server")
     }
 
     private static func isIPAddress(_ host: String) -> Bool {

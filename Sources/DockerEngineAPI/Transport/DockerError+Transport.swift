@@ -46,6 +46,12 @@ extension DockerError {
         if let error = error as? NIOSSLError {
             return DockerError(.tlsHandshakeFailed, "TLS with the Docker daemon at \(endpoint) failed: \(Self.describe(error)) — check the CA, client certificate and key settings")
         }
+        // With TLS 1.3 the daemon judges the client certificate after the client has finished its side of
+        // the handshake, so its refusal (a bad_certificate alert) arrives as a plain BoringSSL error on the
+        // first read. It is no transient reset: retrying cannot help.
+        if let error = error as? BoringSSLError {
+            return DockerError(.tlsHandshakeFailed, "TLS with the Docker daemon at \(endpoint) failed: \(Self.describe(error)) — check the CA, client certificate and key settings")
+        }
         if let error = error as? NIOSSLExtraError {
             return DockerError(.tlsHandshakeFailed, "TLS with the Docker daemon at \(endpoint) failed: \(error) — does the daemon's certificate name this host?")
         }
@@ -55,11 +61,26 @@ extension DockerError {
     private static func describe(_ error: NIOSSLError) -> String {
         switch error {
         case .handshakeFailed(let boringError):
-            "handshake failed (\(boringError))"
+            "handshake failed: \(describe(boringError))"
         case .uncleanShutdown:
             "the daemon closed the connection during the handshake (it may require a client certificate, or not speak TLS)"
         default:
             "\(error)"
         }
+    }
+
+    /// Says in words what the common BoringSSL failures mean, keeping BoringSSL's own text for the rest.
+    private static func describe(_ error: BoringSSLError) -> String {
+        let text = "\(error)"
+        if text.contains("CERTIFICATE_VERIFY_FAILED") {
+            return "the daemon's certificate could not be verified: it is not signed by the configured CA, has expired, or does not name this host (\(text))"
+        }
+        if text.contains("ALERT_CERTIFICATE_REQUIRED") || text.contains("ALERT_BAD_CERTIFICATE") || text.contains("ALERT_UNKNOWN_CA") {
+            return "the daemon rejected the client certificate: none was sent, or it is not signed by a CA the daemon trusts (\(text))"
+        }
+        if text.contains("WRONG_VERSION_NUMBER") {
+            return "the daemon does not speak TLS on this port (\(text))"
+        }
+        return text
     }
 }
