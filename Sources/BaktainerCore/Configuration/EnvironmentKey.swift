@@ -20,4 +20,8 @@ package enum EnvironmentKey {
     package static let dockerCertPath = "DOCKER_CERT_PATH"
     /// Docker CLI's TLS switch, honoured when `BT_SSL` is unset.
     package static let dockerTLSVerify = "DOCKER_TLS_VERIFY"
+    /// Absolute path: where backup files are written. Default: `/backups`.
+    package static let backupDirectory = "BT_BACKUP_DIR"
+    /// Integer 1…64: backups running at the same time. Default: 4.
+    package static let threads = "BT_THREADS"
 }

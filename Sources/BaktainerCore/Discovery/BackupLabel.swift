@@ -12,8 +12,14 @@ package enum BackupLabel {
     package static let user = "baktainer.db.user"
     /// The database password (a secret: never printed).
     package static let password = "baktainer.db.password"
+    /// A file inside the container holding the database password (read at backup time, trailing newlines trimmed).
+    package static let passwordFile = "baktainer.db.password_file"
+    /// `true` dumps every database of the server instead of `baktainer.db.name`.
+    package static let allDatabases = "baktainer.db.all"
     /// The name used for backup files; defaults to the container name.
     package static let name = "baktainer.name"
+    /// The dump command of a `custom` engine.
+    package static let command = "baktainer.command"
 
     /// The filter that selects containers marked for backup.
     package static let backupFilter = "\(backup)=true"

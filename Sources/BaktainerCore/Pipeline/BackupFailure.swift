@@ -1,0 +1,29 @@
+/// Why a backup produced no file; the message names the container and, where there is one, the setting to
+/// fix. Secrets are redacted before a failure is made.
+package struct BackupFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The bounded failure kind; also a metric label.
+    package enum Code: String, Sendable, Equatable {
+        case invalidTarget = "invalid_target"
+        case dumpFailed = "dump_failed"
+        case incompleteDump = "incomplete_dump"
+        case containerGone = "container_gone"
+        case storage = "storage"
+        case docker = "docker"
+    }
+
+    /// The container's name.
+    package var container: String
+    /// What kind of failure.
+    package var code: Code
+    /// What happened and what to do.
+    package var message: String
+
+    /// Creates a failure.
+    package init(container: String, code: Code, message: String) {
+        self.container = container
+        self.code = code
+        self.message = message
+    }
+
+    package var description: String { "container '\(container)': \(message)" }
+}

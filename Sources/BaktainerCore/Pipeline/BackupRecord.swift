@@ -1,0 +1,23 @@
+/// What one successful backup wrote: stored beside the file as `<file>.json`. Holds no secret.
+package struct BackupRecord: Sendable, Equatable, Codable {
+    /// The container's name.
+    package var container: String
+    /// The engine identifier.
+    package var engine: String
+    /// The database, if one was named.
+    package var database: String?
+    /// The backup file's path.
+    package var file: String
+    /// The file's size in bytes.
+    package var size: Int
+    /// The file's SHA-256, lowercase hex.
+    package var sha256: String
+    /// Seconds from start of dump to the file being in place.
+    package var durationSeconds: Double
+    /// The dump tool's exit code (always 0 for a kept file).
+    package var exitCode: Int
+    /// When the dump started, in seconds since 1970.
+    package var startedAt: Double
+    /// The Baktainer version that wrote it.
+    package var baktainerVersion: String
+}

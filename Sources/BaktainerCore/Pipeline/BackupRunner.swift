@@ -1,0 +1,140 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Crypto
+import DockerEngineAPI
+import NIOCore
+
+/// Dumps one target into one verified file: exec ─► demultiplex ─► SHA-256 ─► `<file>.partial` ─► fsync ─►
+/// rename, then the `sha256sum -c` sidecar and the JSON record.
+///
+/// A file is kept only if the tool exited 0, the stream ended cleanly and the engine's completeness check
+/// passed; otherwise the partial file is removed and a ``BackupFailure`` says why, with the tool's stderr
+/// tail (secrets redacted). Cancellation also removes the partial file and stops the tool in the container.
+package struct BackupRunner: Sendable {
+    private let client: DockerClient
+    private let registry: EngineRegistry
+    private let layout: BackupLayout
+    /// The version written into records.
+    package static let version = "0.1.0"
+
+    /// Creates a runner writing under `layout`.
+    package init(client: DockerClient, layout: BackupLayout, registry: EngineRegistry = EngineRegistry()) {
+        self.client = client
+        self.layout = layout
+        self.registry = registry
+    }
+
+    /// Backs up `target` now; returns the record of the kept file or the reason there is none.
+    package func run(_ target: BackupTarget, now: Date = Date()) async -> Result<BackupRecord, BackupFailure> {
+        let started = ContinuousClock.now
+        let failure = { (code: BackupFailure.Code, message: String) in
+            BackupFailure(container: target.containerName, code: code, message: Self.redact(message, in: target))
+        }
+        guard let engine = registry.engine(named: target.engine) else {
+            return .failure(failure(.invalidTarget, "baktainer.db.engine '\(target.engine)' is not an engine; use one of \(registry.names.joined(separator: ", "))"))
+        }
+        let command: ExecCommand
+        do {
+            command = try engine.dumpCommand(for: target)
+        } catch {
+            return .failure(failure(.invalidTarget, error.message))
+        }
+        let path = layout.path(name: target.backupName, fileExtension: engine.fileExtension, date: now)
+        let writer: AtomicFileWriter
+        do {
+            try Self.createDirectory(layout.directory(for: now), root: layout.root)
+            writer = try await AtomicFileWriter(path: path)
+        } catch {
+            return .failure(failure(.storage, "\(error)"))
+        }
+        do {
+            var hasher = SHA256()
+            var tail = [UInt8]()
+            let termination = try await client.withExec(command, inContainer: target.containerID) { session in
+                for try await buffer in session.stdout {
+                    buffer.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
+                    tail.append(contentsOf: buffer.readableBytesView.suffix(4096))
+                    if tail.count > 8192 { tail.removeFirst(tail.count - 4096) }
+                    try await writer.write(buffer)
+                }
+                return try await session.wait()
+            }
+            guard termination.exitCode == 0 else {
+                await writer.discard()
+                return .failure(failure(.dumpFailed, "\(command.arguments.first ?? "dump") exited \(termination.exitCode): \(Self.lastLines(termination.stderrTail))"))
+            }
+            guard termination.stdoutByteCount > 0, engine.isComplete(dumpTail: tail, size: termination.stdoutByteCount) else {
+                await writer.discard()
+                return .failure(failure(.incompleteDump, "the \(engine.identifier) dump ended without its completion marker (\(termination.stdoutByteCount) bytes); nothing was kept. \(Self.lastLines(termination.stderrTail))"))
+            }
+            try await writer.commit()
+            let digest = hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+            let elapsed = ContinuousClock.now - started
+            let record = BackupRecord(
+                container: target.containerName, engine: engine.identifier, database: target.database, file: path,
+                size: termination.stdoutByteCount, sha256: digest,
+                durationSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                exitCode: 0, startedAt: now.timeIntervalSince1970, baktainerVersion: Self.version)
+            try await Self.writeSidecars(record)
+            return .success(record)
+        } catch let error as DockerError {
+            await writer.discard()
+            let code: BackupFailure.Code = [.noSuchContainer, .containerNotRunning, .streamTruncated].contains(error.code) ? .containerGone : .docker
+            return .failure(failure(code, error.message))
+        } catch let error as StorageError {
+            await writer.discard()
+            return .failure(failure(.storage, error.message))
+        } catch {
+            await writer.discard()
+            return .failure(failure(.docker, "\(error)"))
+        }
+    }
+
+    /// Writes `<file>.sha256` (`sha256sum -c` format) and `<file>.json`, each atomically.
+    private static func writeSidecars(_ record: BackupRecord) async throws {
+        let fileName = record.file.split(separator: "/").last.map(String.init) ?? record.file
+        let sum = try await AtomicFileWriter(path: record.file + ".sha256")
+        do {
+            try await sum.write(ByteBuffer(string: "\(record.sha256)  \(fileName)\n"))
+            try await sum.commit()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let json = try await AtomicFileWriter(path: record.file + ".json")
+            do {
+                try await json.write(ByteBuffer(bytes: try encoder.encode(record)))
+                try await json.commit()
+            } catch {
+                await json.discard()
+                throw error
+            }
+        } catch {
+            await sum.discard()
+            throw error
+        }
+    }
+
+    /// Creates `directory` (and `root`) with mode 0700 when missing.
+    private static func createDirectory(_ directory: String, root: String) throws {
+        for path in [root, directory] {
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StorageError(.permissionDenied, "cannot create backup directory \(path): check BT_BACKUP_DIR and its permissions")
+            }
+        }
+    }
+
+    /// The last few lines of a stderr tail, for a one-paragraph message.
+    static func lastLines(_ text: String, count: Int = 5) -> String {
+        text.split(separator: "\n").suffix(count).joined(separator: " | ")
+    }
+
+    /// Replaces every occurrence of the target's password in `text`.
+    static func redact(_ text: String, in target: BackupTarget) -> String {
+        guard let secret = target.password?.revealed, !secret.isEmpty else { return text }
+        return text.replacingOccurrences(of: secret, with: "••••••")
+    }
+}

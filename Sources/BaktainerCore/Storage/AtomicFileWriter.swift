@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import NIOCore
+import NIOPosix
+
+/// Writes one file so that it either appears whole or not at all.
+///
+/// Bytes go to `<path>.partial` (created exclusively, mode 0600) in the destination directory; ``commit()``
+/// fsyncs the file, renames it into place and fsyncs the directory, so a crash leaves either nothing or the
+/// complete file. ``discard()`` removes the partial file. Blocking system calls run on NIO's thread pool,
+/// never on the caller's executor. Used by one task at a time.
+package final class AtomicFileWriter {
+    /// Where the file will appear on commit.
+    package let path: String
+    /// The temporary name written to until commit.
+    package let partialPath: String
+    private var descriptor: Int32
+    private let threadPool: NIOThreadPool
+    private var isClosed = false
+
+    /// Creates the partial file; its directory must exist.
+    package init(path: String, threadPool: NIOThreadPool = .singleton) async throws {
+        self.path = path
+        self.partialPath = path + ".partial"
+        self.threadPool = threadPool
+        let partialPath = self.partialPath
+        descriptor = try await threadPool.runIfActive {
+            let descriptor = open(partialPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { throw StorageError.posix(errno, "create", path: partialPath) }
+            return descriptor
+        }
+    }
+
+    /// Appends `buffer`, waiting for the disk: a slow disk slows the producer instead of filling memory.
+    package func write(_ buffer: ByteBuffer) async throws {
+        let descriptor = self.descriptor
+        let path = self.path
+        try await threadPool.runIfActive {
+            try buffer.withUnsafeReadableBytes { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw StorageError.posix(errno, "write", path: path)
+                    }
+                    offset += written
+                }
+            }
+        }
+    }
+
+    /// Makes the file durable and visible under its final name.
+    package func commit() async throws {
+        let descriptor = self.descriptor
+        let (path, partialPath) = (self.path, self.partialPath)
+        isClosed = true
+        try await threadPool.runIfActive {
+            defer { close(descriptor) }
+            guard fsync(descriptor) == 0 else { throw StorageError.posix(errno, "flush", path: partialPath) }
+            guard rename(partialPath, path) == 0 else { throw StorageError.posix(errno, "rename", path: path) }
+            try Self.synchronizeDirectory(of: path)
+        }
+    }
+
+    /// Closes and removes the partial file (on failure or cancellation). Never throws.
+    package func discard() async {
+        let descriptor = self.descriptor
+        let partialPath = self.partialPath
+        let wasClosed = isClosed
+        isClosed = true
+        _ = try? await threadPool.runIfActive {
+            if !wasClosed { close(descriptor) }
+            unlink(partialPath)
+        }
+    }
+
+    /// fsyncs the directory holding `path`, so a rename survives a crash.
+    package static func synchronizeDirectory(of path: String) throws {
+        let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let descriptor = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StorageError.posix(errno, "open directory", path: directory) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw StorageError.posix(errno, "flush directory", path: directory) }
+    }
+
+    deinit {
+        if !isClosed { close(descriptor) }
+    }
+}
