@@ -1,0 +1,91 @@
+import ArgumentParser
+import BaktainerCore
+import DockerEngineAPI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// `baktainer backup`: dumps the labelled containers now and prints a summary.
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Back up the labelled containers now (all of them, or those named).",
+        discussion: "Exits 0 only if every target succeeded. Files go to $BT_BACKUP_DIR/YYYY-MM-DD/<name>-<unix seconds>.<ext>.")
+
+    @Flag(help: "Back up every labelled container (the default when no NAME is given).")
+    var all = false
+
+    @Flag(help: "Show what would run (secrets masked) and where it would write; run nothing.")
+    var dryRun = false
+
+    @Argument(help: "Container names or baktainer.name values to back up.")
+    var names: [String] = []
+
+    func run() async throws {
+        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
+        let settings: BackupSettings
+        do {
+            settings = try BackupSettings(environment: environment)
+        } catch {
+            throw CommandFailure("configuration: \(error)")
+        }
+        let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
+        let resolved = try await TargetDiscovery(client: client).targets(named: all ? [] : names)
+        if !names.isEmpty && !all {
+            let found = Set(resolved.map { result in (try? result.get().containerName) ?? "" })
+            for name in names where !found.contains(name) && !resolved.contains(where: { (try? $0.get().backupName) == name }) {
+                print("no running container labelled baktainer.backup=true is named '\(name)'")
+            }
+        }
+        let layout = BackupLayout(root: settings.backupDirectory)
+        let registry = EngineRegistry()
+        var rows: [[String]] = []
+        var targets: [BackupTarget] = []
+        for result in resolved {
+            switch result {
+            case .success(let target): targets.append(target)
+            case .failure(let error): rows.append([error.containerName, "invalid", "-", "-", error.message])
+            }
+        }
+        if dryRun {
+            for target in targets {
+                guard let engine = registry.engine(named: target.engine) else { continue }
+                let path = layout.path(name: target.backupName, fileExtension: engine.fileExtension, date: Date())
+                do {
+                    let command = try engine.dumpCommand(for: target)
+                    let environment = command.environment.keys.sorted().map { "\($0)=••••••" }.joined(separator: " ")
+                    print("\(target.containerName): \(environment) \(command.arguments.map(Self.quoted).joined(separator: " "))")
+                    print("  → \(path)")
+                } catch {
+                    print("\(target.containerName): \(error)")
+                }
+            }
+            return
+        }
+        let outcomes = await BackupBatch(
+            runner: BackupRunner(client: client, layout: layout, registry: registry), maximumConcurrent: settings.maximumConcurrentBackups
+        ).run(targets)
+        for (target, outcome) in zip(targets, outcomes) {
+            switch outcome {
+            case .success(let record):
+                rows.append([target.containerName, "ok", Self.size(record.size), String(format: "%.1f s", record.durationSeconds), record.file])
+            case .failure(let failure):
+                rows.append([target.containerName, "failed", "-", "-", failure.message])
+            }
+        }
+        print(TextTable(header: ["TARGET", "RESULT", "SIZE", "DURATION", "FILE / ERROR"], rows: rows).rendered())
+        if rows.contains(where: { $0[1] != "ok" }) || (rows.isEmpty && !names.isEmpty) {
+            throw ExitCode(1)
+        }
+    }
+
+    private static func size(_ bytes: Int) -> String {
+        bytes < 1 << 20 ? "\(bytes) B" : String(format: "%.1f MiB", Double(bytes) / Double(1 << 20))
+    }
+
+    private static func quoted(_ argument: String) -> String {
+        argument.allSatisfy { $0.isLetter || $0.isNumber || "-_=./:@".contains($0) } ? argument : "'\(argument.replacingOccurrences(of: "'", with: "'\\''"))'"
+    }
+}

@@ -1,0 +1,162 @@
+import BaktainerCore
+import DockerEngineAPI
+import Foundation
+import Testing
+
+/// `BackupRunner` against real database servers: dump, restore with the engine's own tools into a fresh
+/// container, compare; and the failures that must leave no file behind.
+@Suite struct BackupIntegrationTests {
+    let client: DockerClient
+    let directory: String
+
+    init() async throws {
+        client = try await DockerClient.connect()
+        directory = "/var/tmp/bt-backup-tests/\(UUID().uuidString.prefix(8))"
+    }
+
+    /// Starts a fixture server, waits until it answers, seeds it with `seed` (run with `sh -c` inside).
+    private func startDatabase(_ fixture: String, engine: String, environment: [String: String], labels: [String: String] = [:], run: String) throws -> String {
+        let name = try TestBed.startContainer(fixture: fixture, labels: labels, environment: environment, runID: run)
+        try waitReady(name, engine: engine)
+        return name
+    }
+
+    private func waitReady(_ name: String, engine: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        process.arguments = [root.appendingPathComponent("scripts/testbed-wait.sh").path, name, engine, "90"]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw TestBedError("\(name) did not become ready") }
+    }
+
+    private func resolve(_ container: String) async throws -> BackupTarget {
+        let details = try await client.inspectContainer(container)
+        return try await TargetResolver().resolve(details) { path in try TestBed.docker(["exec", container, "cat", path]) }.get()
+    }
+
+    private func backUp(_ target: BackupTarget) async -> Result<BackupRecord, BackupFailure> {
+        await BackupRunner(client: client, layout: BackupLayout(root: directory)).run(target)
+    }
+
+    /// Every file under the backup directory.
+    private func files() -> [String] {
+        (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? []).filter { !$0.hasSuffix("/") && $0.contains(".") }
+    }
+
+    @Test func postgresRoundTripWithCredentialsFromTheImageEnvironment() async throws {
+        try await TestBed.withRun { run in
+            let env = ["POSTGRES_PASSWORD": "pg-\(run)-secret", "POSTGRES_USER": "app", "POSTGRES_DB": "shop"]
+            let source = try startDatabase("postgres", engine: "postgres", environment: env, labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres"], run: run)
+            let seed = "create table items(id int primary key, name text); insert into items select g, 'item ' || g from generate_series(1, 5000) g;"
+            try TestBed.docker(["exec", "-e", "PGPASSWORD=\(env["POSTGRES_PASSWORD"]!)", source, "psql", "-v", "ON_ERROR_STOP=1", "-U", "app", "-d", "shop", "-qc", seed])
+            let record = try await backUp(try await resolve(source)).get()
+            #expect(record.file.hasSuffix(".sql"))
+            let sum = try String(contentsOfFile: record.file + ".sha256", encoding: .utf8)
+            #expect(sum.hasPrefix(record.sha256 + "  "))
+
+            let target = try startDatabase("postgres", engine: "postgres", environment: env, run: run)
+            let dump = try Data(contentsOf: URL(fileURLWithPath: record.file))
+            try TestBed.docker(["exec", "-i", "-e", "PGPASSWORD=\(env["POSTGRES_PASSWORD"]!)", target, "psql", "-v", "ON_ERROR_STOP=1", "-U", "app", "-d", "shop", "-q"], stdin: dump)
+            let query = "select count(*), sum(id), md5(string_agg(name, ',' order by id)) from items"
+            let original = try TestBed.docker(["exec", "-e", "PGPASSWORD=\(env["POSTGRES_PASSWORD"]!)", source, "psql", "-U", "app", "-d", "shop", "-tAc", query])
+            let restored = try TestBed.docker(["exec", "-e", "PGPASSWORD=\(env["POSTGRES_PASSWORD"]!)", target, "psql", "-U", "app", "-d", "shop", "-tAc", query])
+            #expect(original == restored)
+            #expect(original.hasPrefix("5000|"))
+        }
+    }
+
+    @Test(arguments: ["mariadb", "mariadb11", "mysql"])
+    func mysqlFamilyRoundTripWithRootPasswordFromTheImageEnvironment(fixture: String) async throws {
+        try await TestBed.withRun { run in
+            let password = "root-\(run)-secret"
+            let env = ["MARIADB_ROOT_PASSWORD": password, "MARIADB_DATABASE": "shop"]
+            let engine = fixture == "mysql" ? "mysql" : "mariadb"
+            let source = try startDatabase(fixture, engine: engine, environment: env, labels: ["baktainer.backup": "true", "baktainer.db.engine": engine], run: run)
+            let client = fixture == "mariadb11" ? "mariadb" : "mysql"
+            let seed = "create table items(id int primary key, name text); insert into items select seq, concat('item ', seq) from seq_1_to_3000;"
+            try TestBed.docker(["exec", "-e", "MYSQL_PWD=\(password)", source, client, "-uroot", "shop", "-e", seed])
+            let record = try await backUp(try await resolve(source)).get()
+
+            let target = try startDatabase(fixture, engine: engine, environment: ["MARIADB_ROOT_PASSWORD": password], run: run)
+            try TestBed.docker(["exec", "-i", "-e", "MYSQL_PWD=\(password)", target, client, "-uroot"], stdin: try Data(contentsOf: URL(fileURLWithPath: record.file)))
+            let query = "select count(*), sum(id), md5(group_concat(name order by id)) from shop.items"
+            let original = try TestBed.docker(["exec", "-e", "MYSQL_PWD=\(password)", source, client, "-uroot", "-N", "-e", query])
+            let restored = try TestBed.docker(["exec", "-e", "MYSQL_PWD=\(password)", target, client, "-uroot", "-N", "-e", query])
+            #expect(original == restored)
+            #expect(original.hasPrefix("3000\t"))
+            // The option file holding the password is gone from the source container.
+            let leftovers = try TestBed.docker(["exec", source, "sh", "-c", "grep -l '^password=' /tmp/* 2>/dev/null || true"])
+            #expect(leftovers.isEmpty)
+        }
+    }
+
+    @Test func sqliteRoundTrip() async throws {
+        try await TestBed.withRun { run in
+            let source = try TestBed.startContainer(
+                fixture: "sqlite", labels: ["baktainer.backup": "true", "baktainer.db.engine": "sqlite", "baktainer.db.name": "/data/app.db"], runID: run)
+            try TestBed.docker(["exec", source, "sqlite3", "/data/app.db", "create table t(id integer primary key, v text); insert into t(v) select 'v' || value from generate_series(1, 2000);"])
+            let record = try await backUp(try await resolve(source)).get()
+            let header = try FileHandle(forReadingFrom: URL(fileURLWithPath: record.file)).read(upToCount: 15)
+            #expect(header == Data("SQLite format 3".utf8))
+            let count = try TestBed.docker(["run", "--rm", "--network", "none", "-v", "\(record.file):/restore.db:ro", "baktainer-fixture/sqlite:current", "sqlite3", "/restore.db", "select count(*), sum(id) from t"])
+            #expect(count == "2000|2001000")
+        }
+    }
+
+    @Test func redisSnapshotWithPasswordFromTheImageEnvironment() async throws {
+        try await TestBed.withRun { run in
+            let source = try startDatabase(
+                "redis", engine: "redis", environment: ["REDIS_PASSWORD": "redis-\(run)"], labels: ["baktainer.backup": "true", "baktainer.db.engine": "redis"], run: run)
+            try TestBed.docker(["exec", "-e", "REDISCLI_AUTH=redis-\(run)", source, "redis-cli", "set", "greeting", "hello-\(run)"])
+            let record = try await backUp(try await resolve(source)).get()
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: record.file))
+            #expect(bytes.prefix(5) == Data("REDIS".utf8))
+            #expect(bytes.range(of: Data("hello-\(run)".utf8)) != nil)
+        }
+    }
+
+    @Test func dumpOfAMissingDatabaseLeavesNoFileAndSaysWhy() async throws {
+        try await TestBed.withRun { run in
+            let source = try startDatabase(
+                "postgres", engine: "postgres", environment: ["POSTGRES_PASSWORD": "right-\(run)"],
+                labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres"], run: run)
+            var target = try await resolve(source)
+            target.database = "no_such_database"
+            let outcome = await backUp(target)
+            guard case .failure(let failure) = outcome else { Issue.record("a failing dump was kept"); return }
+            #expect(failure.code == .dumpFailed)
+            #expect(failure.message.contains("no_such_database"))
+            #expect(!failure.message.contains("right-\(run)"))
+            #expect(files().isEmpty)
+        }
+    }
+
+    @Test func dumpThatWritesOutputAndThenExitsOneLeavesNoFile() async throws {
+        try await TestBed.withRun { run in
+            let source = try TestBed.startContainer(
+                fixture: "mongo-standin", environment: ["MONGO_STANDIN_BYTES": "\(5 << 20)", "MONGO_STANDIN_EXIT": "1", "MONGO_STANDIN_STDERR": "Failed: lost connection"],
+                runID: run)
+            let outcome = await backUp(BackupTarget(containerID: source, containerName: source, engine: "mongodb", password: Secret("mongo-\(run)")))
+            guard case .failure(let failure) = outcome else { Issue.record("a failing dump was kept"); return }
+            #expect(failure.code == .dumpFailed)
+            #expect(failure.message.contains("exited 1"))
+            #expect(files().isEmpty, "left behind: \(files())")
+        }
+    }
+
+    @Test func killedContainerMidDumpLeavesNoFileAndNamesTheContainer() async throws {
+        try await TestBed.withRun { run in
+            let source = try TestBed.startContainer(
+                fixture: "mongo-standin", environment: ["MONGO_STANDIN_BYTES": "\(200 << 20)", "MONGO_STANDIN_SLEEP": "3"], runID: run)
+            let target = BackupTarget(containerID: source, containerName: source, engine: "mongodb")
+            async let outcome = backUp(target)
+            try await Task.sleep(for: .seconds(1))
+            try TestBed.docker(["kill", source])
+            guard case .failure(let failure) = await outcome else { Issue.record("a killed dump was kept"); return }
+            #expect(failure.container == source)
+            #expect(files().isEmpty, "left behind: \(files())")
+        }
+    }
+}
