@@ -159,4 +159,54 @@ import Testing
             #expect(files().isEmpty, "left behind: \(files())")
         }
     }
+
+    @Test func postgresAllDatabasesWithPasswordFromAFileLabel() async throws {
+        try await TestBed.withRun { run in
+            let password = "file-\(run)-secret"
+            let source = try startDatabase(
+                "postgres", engine: "postgres", environment: ["POSTGRES_PASSWORD": password],
+                labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres", "baktainer.db.all": "true", "baktainer.db.password_file": "/tmp/pgpass"],
+                run: run)
+            try TestBed.docker(["exec", source, "sh", "-c", "printf '%s\\n' \"$0\" > /tmp/pgpass", password])
+            try TestBed.docker(["exec", "-e", "PGPASSWORD=\(password)", source, "psql", "-U", "postgres", "-q", "-c", "create database second", "-c", "create role reader login password 'r'"])
+            let target = try await resolve(source)
+            #expect(target.password == Secret(password), "the password was not read from /tmp/pgpass")
+            let record = try await backUp(target).get()
+            let dump = try String(contentsOfFile: record.file, encoding: .utf8)
+            #expect(dump.contains("CREATE DATABASE second"))
+            #expect(dump.contains("CREATE ROLE reader"))
+            #expect(dump.contains("PostgreSQL database cluster dump complete"))
+        }
+    }
+
+    @Test func passwordIsInNoProcessArgumentsWhileADumpRuns() async throws {
+        try await TestBed.withRun { run in
+            let password = "argv-\(run)-secret"
+            let source = try TestBed.startContainer(fixture: "mongo-standin", environment: ["MONGO_STANDIN_SLEEP": "3"], runID: run)
+            let target = BackupTarget(containerID: source, containerName: source, engine: "mongodb", user: "backup", password: Secret(password))
+            async let outcome = backUp(target)
+            try await Task.sleep(for: .seconds(1))
+            let commandLines = try TestBed.processCommandLines(in: source)
+            #expect(commandLines.contains { $0.contains("mongodump") }, "the dump was not running: \(commandLines)")
+            #expect(!commandLines.contains { $0.contains(password) })
+            _ = try await outcome.get()
+            let recorded = try TestBed.docker(["exec", source, "cat", "/tmp/mongodump.args"])
+            #expect(!recorded.contains(password))
+            #expect(recorded.contains("--config="))
+        }
+    }
+
+    @Test func labelWithShellMetacharactersRunsNothing() async throws {
+        try await TestBed.withRun { run in
+            let source = try startDatabase(
+                "mariadb", engine: "mariadb", environment: ["MARIADB_ROOT_PASSWORD": "root-\(run)"],
+                labels: ["baktainer.backup": "true", "baktainer.db.engine": "mariadb", "baktainer.db.name": "shop; touch /tmp/pwned; echo $(touch /tmp/pwned2)"],
+                run: run)
+            let outcome = await backUp(try await resolve(source))
+            guard case .failure = outcome else { Issue.record("a dump of a missing database was kept"); return }
+            let pwned = try TestBed.docker(["exec", source, "sh", "-c", "ls /tmp/pwned /tmp/pwned2 2>/dev/null || true"])
+            #expect(pwned.isEmpty)
+            #expect(files().isEmpty)
+        }
+    }
 }
