@@ -182,13 +182,20 @@ import Testing
     @Test func passwordIsInNoProcessArgumentsWhileADumpRuns() async throws {
         try await TestBed.withRun { run in
             let password = "argv-\(run)-secret"
-            let source = try TestBed.startContainer(fixture: "mongo-standin", environment: ["MONGO_STANDIN_SLEEP": "3"], runID: run)
+            let source = try TestBed.startContainer(fixture: "mongo-standin", environment: ["MONGO_STANDIN_SLEEP": "5"], runID: run)
             let target = BackupTarget(containerID: source, containerName: source, engine: "mongodb", user: "backup", password: Secret(password))
             async let outcome = backUp(target)
-            try await Task.sleep(for: .seconds(1))
-            let commandLines = try TestBed.processCommandLines(in: source)
-            #expect(commandLines.contains { $0.contains("mongodump") }, "the dump was not running: \(commandLines)")
-            #expect(!commandLines.contains { $0.contains(password) })
+            var sawDump = false
+            var polls = 0
+            while !sawDump && polls < 100 {
+                let commandLines = try TestBed.processCommandLines(in: source)
+                let leaked = commandLines.filter { $0.contains(password) }
+                #expect(leaked.isEmpty, "password in argv: \(leaked)")
+                sawDump = commandLines.contains { $0.contains("mongodump") }
+                polls += 1
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(sawDump, "the dump was never seen running")
             _ = try await outcome.get()
             let recorded = try TestBed.docker(["exec", source, "cat", "/tmp/mongodump.args"])
             #expect(!recorded.contains(password))

