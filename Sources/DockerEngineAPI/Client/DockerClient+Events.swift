@@ -12,22 +12,8 @@ extension DockerClient {
         var filters: [String: [String]] = ["type": ["container"], "event": actions]
         if !labels.isEmpty { filters["label"] = labels }
         let request = DockerRequest(method: "GET", path: "/events", query: [("filters", try Self.filtersJSON(filters))])
-        let endpoint = configuration.endpoint
-        let channel = try await configuration.retry.run { () async throws(DockerError) in try await connector.connectStreaming() }
-        return try await channel.executeThenClose { inbound, outbound in
-            do {
-                try await outbound.write(request.encoded(apiVersion: apiVersion.description, host: endpoint.hostHeader))
-            } catch {
-                throw DockerError.transport(error, endpoint: endpoint)
-            }
-            var reader = HTTPStreamReader(inbound.makeAsyncIterator(), endpoint: endpoint)
-            let head = try await reader.readHead()
-            guard head.status == 200 else {
-                let answer = DockerAnswer(head: head, body: try await reader.collectBody(limit: Self.maximumAnswerSize))
-                try answer.requireSuccess(resource: "event stream", endpoint: endpoint)
-                throw DockerError(.malformedResponse, "Docker daemon at \(endpoint) answered the event request with \(head.status)")
-            }
-            return try await body(DockerEventStream(reader: reader, endpoint: endpoint))
+        return try await withStream(request, resource: "event stream", acceptedStatuses: [200]) { reader, _ in
+            try await body(DockerEventStream(reader: reader, endpoint: configuration.endpoint))
         }
     }
 }

@@ -26,24 +26,11 @@ extension DockerClient {
     ) async throws -> Result {
         let token = Self.makeToken()
         let execID = try await createExec(command, token: token, container: container)
-        let channel = try await configuration.retry.run { () async throws(DockerError) in try await connector.connectStreaming() }
         let endpoint = configuration.endpoint
         let start = DockerRequest(
             method: "POST", path: "/exec/\(execID)/start", body: ByteBuffer(string: #"{"Detach":false,"Tty":false}"#),
             upgradeToRawStream: true)
-        return try await channel.executeThenClose { inbound, outbound in
-            do {
-                try await outbound.write(start.encoded(apiVersion: apiVersion.description, host: endpoint.hostHeader))
-            } catch {
-                throw DockerError.transport(error, endpoint: endpoint)
-            }
-            var reader = HTTPStreamReader(inbound.makeAsyncIterator(), endpoint: endpoint)
-            let head = try await reader.readHead()
-            guard head.status == 101 || head.status == 200 else {
-                let answer = DockerAnswer(head: head, body: try await reader.collectBody(limit: Self.maximumAnswerSize))
-                try answer.requireSuccess(resource: "exec in container '\(container)'", endpoint: endpoint)
-                throw DockerError(.malformedResponse, "Docker daemon at \(endpoint) answered exec start with \(head.status)")
-            }
+        return try await withStream(start, resource: "exec in container '\(container)'", acceptedStatuses: [101, 200]) { reader, outbound in
             if !command.attachStdin { outbound.finish() }
             let session = ExecSession(
                 id: execID, stdout: ExecOutput(reader: reader, endpoint: endpoint, stderrLimit: stderrLimit),
