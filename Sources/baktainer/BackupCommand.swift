@@ -23,6 +23,8 @@ struct BackupCommand: AsyncParsableCommand {
     @Argument(help: "Container names or baktainer.name values to back up.")
     var names: [String] = []
 
+    @OptionGroup var output: OutputOptions
+
     func run() async throws {
         let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
         let settings: BackupSettings
@@ -31,6 +33,7 @@ struct BackupCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("configuration: \(error)")
         }
+        let logger = try output.logger(environment: environment)
         let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
         let resolved = try await TargetDiscovery(client: client).targets(named: all ? [] : names)
         if !names.isEmpty && !all {
@@ -64,9 +67,11 @@ struct BackupCommand: AsyncParsableCommand {
             }
             return
         }
+        let progress = ProgressLine(enabled: !output.quiet)
         let outcomes = await BackupBatch(
-            runner: BackupRunner(client: client, layout: layout, registry: registry), maximumConcurrent: settings.maximumConcurrentBackups
-        ).run(targets)
+            runner: BackupRunner(client: client, layout: layout, registry: registry, logger: logger),
+            maximumConcurrent: settings.maximumConcurrentBackups
+        ).run(targets, progress: progress.report)
         for (target, outcome) in zip(targets, outcomes) {
             switch outcome {
             case .success(let record):
@@ -75,10 +80,11 @@ struct BackupCommand: AsyncParsableCommand {
                 rows.append([target.containerName, "failed", "-", "-", failure.message])
             }
         }
-        print(TextTable(header: ["TARGET", "RESULT", "SIZE", "DURATION", "FILE / ERROR"], rows: rows).rendered())
-        if rows.contains(where: { $0[1] != "ok" }) || (rows.isEmpty && !names.isEmpty) {
-            throw ExitCode(1)
+        let failed = rows.contains(where: { $0[1] != "ok" }) || (rows.isEmpty && !names.isEmpty)
+        if !output.quiet || failed {
+            print(TextTable(header: ["TARGET", "RESULT", "SIZE", "DURATION", "FILE / ERROR"], rows: rows).rendered())
         }
+        if failed { throw ExitCode(1) }
     }
 
     private static func size(_ bytes: Int) -> String {

@@ -7,7 +7,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// `baktainer list`: shows the containers marked for backup.
+/// `baktainer list`: shows the containers marked for backup, each with what validation says of its labels.
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the containers labelled baktainer.backup=true.")
@@ -22,10 +22,20 @@ struct ListCommand: AsyncParsableCommand {
     @Flag(name: .customLong("all"), help: "Include containers that are not running.")
     var includeStopped = false
 
+    @OptionGroup var output: OutputOptions
+
     func run() async throws {
         let settings = try CommandEnvironment.dockerSettings()
         let client = try await CommandEnvironment.connect(settings)
-        let containers = try await ContainerDiscovery(runtime: client).labelledContainers(includeStopped: includeStopped)
+        var containers = try await ContainerDiscovery(runtime: client).labelledContainers(includeStopped: includeStopped)
+        var validation: [String: String] = [:]
+        for result in try await TargetDiscovery(client: client).targets() {
+            switch result {
+            case .success(let target): validation[target.containerName] = "ok"
+            case .failure(let error): validation[error.containerName] = error.message
+            }
+        }
+        for index in containers.indices { containers[index].validation = validation[containers[index].name] }
         switch format {
         case .table:
             print(containers.table().rendered())

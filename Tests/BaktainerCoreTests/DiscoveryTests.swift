@@ -42,13 +42,14 @@ struct InMemoryRuntime: ContainerRuntime {
     }
 
     @Test func tableShowsNameEngineDatabaseButNoSecret() async throws {
-        let all = try await ContainerDiscovery(runtime: runtime).labelledContainers(includeStopped: true)
+        var all = try await ContainerDiscovery(runtime: runtime).labelledContainers(includeStopped: true)
+        all[1].validation = "ok"
         let text = all.table().rendered()
         #expect(
             text == """
-                NAME     ENGINE    DATABASE  BACKUP NAME  STATE
-                cache    redis     -         sessions     exited
-                shop-db  postgres  shop      shop-db      running
+                NAME     ENGINE    DATABASE  BACKUP NAME  STATE    VALIDATION
+                cache    redis     -         sessions     exited   not checked (not running)
+                shop-db  postgres  shop      shop-db      running  ok
                 """)
         #expect(!text.contains("hunter2"))
     }

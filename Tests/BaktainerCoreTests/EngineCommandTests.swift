@@ -57,6 +57,26 @@ import Testing
         #expect(mongo.arguments.suffix(3) == ["--username=app", "--authenticationDatabase=admin", "--db=shop"])
     }
 
+    @Test func customPassesThePasswordOnlyThroughTheToolsOwnVariable() throws {
+        var pg = target("custom")
+        pg.customCommand = ["pg_dump", "--format=custom", "shop"]
+        #expect(try CustomEngine().dumpCommand(for: pg) == ExecCommand(["pg_dump", "--format=custom", "shop"], environment: ["PGPASSWORD": Self.password]))
+        var maria = target("custom")
+        maria.customCommand = ["/usr/bin/mariadb-dump", "shop"]
+        #expect(try CustomEngine().dumpCommand(for: maria).environment == ["MYSQL_PWD": Self.password])
+        var sqlite = target("custom")
+        sqlite.customCommand = ["sqlite3", "/data/app.db", ".dump"]
+        #expect(throws: EngineError.self) { try CustomEngine().dumpCommand(for: sqlite) }
+        sqlite.password = nil
+        #expect(try CustomEngine().dumpCommand(for: sqlite).environment.isEmpty)
+        #expect(throws: EngineError.self) { try CustomEngine().dumpCommand(for: target("custom")) }
+    }
+
+    @Test(arguments: ["bash -c x", "/bin/sh", "pg_dump.sh", "", "  ", "[]", "[\"env\", \"pg_dump\"]", "../pg_dump/../sh"])
+    func customRefusesProgramsOffTheAllowList(_ label: String) {
+        #expect(throws: EngineError.self) { try CustomEngine.arguments(fromLabel: label) }
+    }
+
     @Test func registryKnowsAliasesAndListsNames() {
         #expect(registry.engine(named: "PostgreSQL")?.identifier == "postgres")
         #expect(registry.engine(named: "postgress") == nil)

@@ -12,7 +12,9 @@ struct ResolverCase: Sendable, CustomTestStringConvertible {
     var expected: Expected
 
     enum Expected: Sendable {
-        case target(engine: String, database: String?, user: String?, password: String?, all: Bool = false, backupName: String = "shop-db")
+        case target(
+            engine: String, database: String?, user: String?, password: String?, all: Bool = false, backupName: String = "shop-db",
+            command: [String]? = nil)
         case error(String)
     }
 
@@ -110,15 +112,37 @@ private func labels(_ engine: String?, _ extra: [String: String] = [:]) -> [Stri
             expected: .target(engine: "sqlite", database: "/data/app.db", user: nil, password: nil, backupName: "app_v2.db-x")),
     ]
 
-    static let names = "mariadb, mongo, mongodb, mysql, postgres, postgresql, redis, sqlite"
+    static let custom: [ResolverCase] = [
+        ResolverCase(
+            testDescription: "custom from words", labels: labels("custom", ["baktainer.command": " pg_dump  --format=custom\tshop ", "baktainer.db.password": "pw"]),
+            expected: .target(engine: "custom", database: nil, user: nil, password: "pw", command: ["pg_dump", "--format=custom", "shop"])),
+        ResolverCase(
+            testDescription: "custom from JSON keeps spaces and quotes as data",
+            labels: labels("custom", ["baktainer.command": #"["/usr/bin/sqlite3", "/data/my db.sqlite", ".dump; rm -rf /"]"#]),
+            expected: .target(
+                engine: "custom", database: nil, user: nil, password: nil, command: ["/usr/bin/sqlite3", "/data/my db.sqlite", ".dump; rm -rf /"])),
+    ]
+
+    static let names = "custom, mariadb, mongo, mongodb, mysql, postgres, postgresql, redis, sqlite"
     static let refused: [ResolverCase] = [
         ResolverCase(testDescription: "no engine", labels: labels(nil), expected: .error("baktainer.db.engine is not set; use one of \(names)")),
         ResolverCase(
             testDescription: "unknown engine", labels: labels("postgress"),
             expected: .error("baktainer.db.engine 'postgress' is not an engine; use one of \(names)")),
         ResolverCase(
-            testDescription: "custom is not an engine yet", labels: labels("custom", ["baktainer.command": "pg_dump x"]),
-            expected: .error("baktainer.db.engine 'custom' is not an engine; use one of \(names)")),
+            testDescription: "custom without a command", labels: labels("custom"),
+            expected: .error("baktainer.command is not set; engine custom needs a dump command such as [\"pg_dump\",\"shop\"]")),
+        ResolverCase(
+            testDescription: "custom running a shell", labels: labels("custom", ["baktainer.command": "sh -c 'pg_dump x'"]),
+            expected: .error(
+                "baktainer.command runs 'sh', which is not an allowed dump tool; use one of mariadb-dump, mongodump, mysqldump, pg_dump, pg_dumpall, redis-cli, sqlite3"
+            )),
+        ResolverCase(
+            testDescription: "custom with broken JSON", labels: labels("custom", ["baktainer.command": "[\"pg_dump\", 3]"]),
+            expected: .error("baktainer.command starts with '[' but is not a JSON array of strings")),
+        ResolverCase(
+            testDescription: "command on another engine", labels: labels("postgres", ["baktainer.command": "pg_dump x"]),
+            expected: .error("baktainer.command applies only to baktainer.db.engine=custom; remove it or set the engine to custom")),
         ResolverCase(
             testDescription: "bad db.all", labels: labels("postgres", ["baktainer.db.all": "maybe"]),
             expected: .error("baktainer.db.all 'maybe' is not a boolean; use true or false")),
@@ -146,16 +170,16 @@ private func labels(_ engine: String?, _ extra: [String: String] = [:]) -> [Stri
             expected: .error("cannot read MYSQL_ROOT_PASSWORD_FILE '/run/secrets/root' inside the container")),
     ]
 
-    @Test(arguments: resolved + refused)
+    @Test(arguments: resolved + custom + refused)
     func resolves(_ example: ResolverCase) async throws {
         let result = try await example.resolve()
         switch (example.expected, result) {
-        case (.target(let engine, let database, let user, let password, let all, let backupName), .success(let target)):
+        case (.target(let engine, let database, let user, let password, let all, let backupName, let command), .success(let target)):
             #expect(
                 target
                     == BackupTarget(
                         containerID: String(repeating: "a", count: 64), containerName: "shop-db", engine: engine, database: database, user: user,
-                        password: password.map(Secret.init), allDatabases: all, backupName: backupName))
+                        password: password.map(Secret.init), allDatabases: all, backupName: backupName, customCommand: command))
         case (.error(let message), .failure(let error)):
             #expect(error == TargetError(containerName: "shop-db", message: message))
             #expect(error.description == "container 'shop-db': \(message)")

@@ -40,7 +40,7 @@ import Testing
             let table = try runList([])
             #expect(table.status == 0, "stderr: \(table.errors)")
             let row = try #require(table.output.split(separator: "\n").first { $0.hasPrefix(name) })
-            #expect(row.split(separator: " ", omittingEmptySubsequences: true).map(String.init) == [name, "sqlite", "/data/\(run).db", name, "running"])
+            #expect(row.split(separator: " ", omittingEmptySubsequences: true).map(String.init) == [name, "sqlite", "/data/\(run).db", name, "running", "ok"])
             #expect(table.output.hasPrefix("NAME"))
 
             let json = try runList(["--format", "json"])
@@ -49,6 +49,7 @@ import Testing
             let entry = try #require(decoded?.first { $0["name"] as? String == name })
             #expect(entry["engine"] as? String == "sqlite")
             #expect(entry["database"] as? String == "/data/\(run).db")
+            #expect(entry["validation"] as? String == "ok")
             #expect(!table.output.contains("never-print") && !json.output.contains("never-print"))
         }
     }

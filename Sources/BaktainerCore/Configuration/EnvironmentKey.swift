@@ -24,4 +24,10 @@ package enum EnvironmentKey {
     package static let backupDirectory = "BT_BACKUP_DIR"
     /// Integer 1…64: backups running at the same time. Default: 4.
     package static let threads = "BT_THREADS"
+    /// Log level: trace, debug, info, notice, warning (warn), error, critical (fatal). Default: info.
+    package static let logLevel = "BT_LOG_LEVEL"
+    /// The Ruby tool's log level variable, honoured when `BT_LOG_LEVEL` is unset.
+    package static let legacyLogLevel = "LOG_LEVEL"
+    /// Log format: `text` (default) or `json` (one object per line).
+    package static let logFormat = "BT_LOG_FORMAT"
 }

@@ -16,6 +16,8 @@ package struct LabelledContainer: Sendable, Equatable, Codable {
     package var state: String
     /// The container's image.
     package var image: String
+    /// "ok", or what is wrong with its labels and which to fix; nil when not checked (not running).
+    package var validation: String?
 
     /// Reads the listing fields from a container's summary, skipping the password label.
     package init(_ summary: ContainerSummary) {

@@ -8,15 +8,18 @@ import NIOCore
 package struct TargetDiscovery: Sendable {
     private let client: DockerClient
     private let resolver: TargetResolver
+    private let registry: EngineRegistry
 
     /// Creates a discovery over `client`.
-    package init(client: DockerClient, resolver: TargetResolver = TargetResolver()) {
+    package init(client: DockerClient, registry: EngineRegistry = EngineRegistry()) {
         self.client = client
-        self.resolver = resolver
+        self.registry = registry
+        self.resolver = TargetResolver(registry: registry)
     }
 
-    /// Every running container labelled `baktainer.backup=true`, resolved, sorted by container name.
-    /// `names`, when not empty, keeps only containers whose name or `baktainer.name` is listed.
+    /// Every running container labelled `baktainer.backup=true`, resolved and checked by its engine (so a
+    /// target here is one whose dump command can be built), sorted by container name. `names`, when not empty,
+    /// keeps only containers whose name or `baktainer.name` is listed.
     package func targets(named names: [String] = []) async throws -> [Result<BackupTarget, TargetError>] {
         let summaries = try await client.listContainers(labels: [BackupLabel.backupFilter])
             .filter { names.isEmpty || names.contains($0.name) || names.contains($0.labels[BackupLabel.name] ?? "") }
@@ -25,12 +28,28 @@ package struct TargetDiscovery: Sendable {
         for summary in summaries {
             do {
                 let details = try await client.inspectContainer(summary.id)
-                results.append(await resolver.resolve(details) { path in try await readFile(path, in: details.id) })
+                let resolved = await resolver.resolve(details) { path in try await readFile(path, in: details.id) }
+                results.append(resolved.flatMap(checked))
             } catch {
                 results.append(.failure(TargetError(containerName: summary.name, message: "cannot inspect the container: \(error)")))
             }
         }
         return results
+    }
+
+    /// The target, if its engine can build its dump command; the engine's complaint otherwise.
+    private func checked(_ target: BackupTarget) -> Result<BackupTarget, TargetError> {
+        guard let engine = registry.engine(named: target.engine) else {
+            return .failure(TargetError(containerName: target.containerName, message: "\(BackupLabel.engine) '\(target.engine)' is not an engine"))
+        }
+        do {
+            _ = try engine.dumpCommand(for: target)
+            return .success(target)
+        } catch {
+            let prefix = "container '\(target.containerName)': "
+            let message = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
+            return .failure(TargetError(containerName: target.containerName, message: message))
+        }
     }
 
     /// Reads a small file inside a container with `cat`.

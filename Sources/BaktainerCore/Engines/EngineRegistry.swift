@@ -6,7 +6,7 @@ package struct EngineRegistry: Sendable {
     package init() {
         let all: [any DatabaseEngine] = [
             PostgresEngine(), MySQLEngine(identifier: "mysql"), MySQLEngine(identifier: "mariadb"), SQLiteEngine(), RedisEngine(),
-            MongoEngine(),
+            MongoEngine(), CustomEngine(),
         ]
         var byName = Dictionary(uniqueKeysWithValues: all.map { ($0.identifier, $0) })
         byName["postgresql"] = byName["postgres"]

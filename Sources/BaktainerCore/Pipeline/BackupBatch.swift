@@ -15,8 +15,11 @@ package struct BackupBatch: Sendable {
         self.maximumConcurrent = max(1, maximumConcurrent)
     }
 
-    /// Backs up every target and returns their outcomes in the order of `targets`.
-    package func run(_ targets: [BackupTarget], now: Date = Date()) async -> [Result<BackupRecord, BackupFailure>] {
+    /// Backs up every target and returns their outcomes in the order of `targets`; `progress` hears from
+    /// every running dump.
+    package func run(
+        _ targets: [BackupTarget], now: Date = Date(), progress: (@Sendable (BackupProgress) -> Void)? = nil
+    ) async -> [Result<BackupRecord, BackupFailure>] {
         await withTaskGroup(of: (Int, Result<BackupRecord, BackupFailure>).self) { group in
             var outcomes = [Result<BackupRecord, BackupFailure>?](repeating: nil, count: targets.count)
             var next = 0
@@ -24,7 +27,7 @@ package struct BackupBatch: Sendable {
                 let index = next
                 let target = targets[index]
                 next += 1
-                group.addTask { (index, await runner.run(target, now: now)) }
+                group.addTask { (index, await runner.run(target, now: now, progress: progress)) }
             }
             while next < min(maximumConcurrent, targets.count) { addNext() }
             for await (index, outcome) in group {

@@ -5,6 +5,7 @@ import Foundation
 #endif
 import Crypto
 import DockerEngineAPI
+import Logging
 import NIOCore
 
 /// Dumps one target into one verified file: exec ─► demultiplex ─► SHA-256 ─► `<file>.partial` ─► fsync ─►
@@ -17,18 +18,47 @@ package struct BackupRunner: Sendable {
     private let client: DockerClient
     private let registry: EngineRegistry
     private let layout: BackupLayout
+    private let logger: Logger
     /// The version written into records.
     package static let version = "0.1.0"
 
-    /// Creates a runner writing under `layout`.
-    package init(client: DockerClient, layout: BackupLayout, registry: EngineRegistry = EngineRegistry()) {
+    /// Creates a runner writing under `layout`, logging each run's start and end to `logger`.
+    package init(
+        client: DockerClient, layout: BackupLayout, registry: EngineRegistry = EngineRegistry(),
+        logger: Logger = Logger(label: "baktainer", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
         self.client = client
         self.layout = layout
         self.registry = registry
+        self.logger = logger
     }
 
-    /// Backs up `target` now; returns the record of the kept file or the reason there is none.
-    package func run(_ target: BackupTarget, now: Date = Date()) async -> Result<BackupRecord, BackupFailure> {
+    /// Backs up `target` now; returns the record of the kept file or the reason there is none. `progress`, when
+    /// given, hears of every piece written and of the end.
+    package func run(
+        _ target: BackupTarget, now: Date = Date(), progress: (@Sendable (BackupProgress) -> Void)? = nil
+    ) async -> Result<BackupRecord, BackupFailure> {
+        var logger = self.logger
+        logger[metadataKey: "container"] = "\(target.containerName)"
+        logger[metadataKey: "engine"] = "\(target.engine)"
+        logger[metadataKey: "run"] = "\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+        logger.info("backup started")
+        let outcome = await attempt(target, now: now, progress: progress)
+        progress?(BackupProgress(container: target.containerName, bytes: (try? outcome.get().size) ?? 0, isFinished: true))
+        switch outcome {
+        case .success(let record):
+            logger.info(
+                "backup finished",
+                metadata: ["file": "\(record.file)", "bytes": "\(record.size)", "seconds": "\(record.durationSeconds)", "sha256": "\(record.sha256)"])
+        case .failure(let failure):
+            logger.error("backup failed: \(failure.message)", metadata: ["code": "\(failure.code.rawValue)"])
+        }
+        return outcome
+    }
+
+    private func attempt(
+        _ target: BackupTarget, now: Date, progress: (@Sendable (BackupProgress) -> Void)?
+    ) async -> Result<BackupRecord, BackupFailure> {
         let started = ContinuousClock.now
         let failure = { (code: BackupFailure.Code, message: String) in
             BackupFailure(container: target.containerName, code: code, message: Self.redact(message, in: target))
@@ -53,12 +83,15 @@ package struct BackupRunner: Sendable {
         do {
             var hasher = SHA256()
             var tail = [UInt8]()
+            var written = 0
             let termination = try await client.withExec(command, inContainer: target.containerID) { session in
                 for try await buffer in session.stdout {
                     buffer.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
                     tail.append(contentsOf: buffer.readableBytesView.suffix(4096))
                     if tail.count > 8192 { tail.removeFirst(tail.count - 4096) }
                     try await writer.write(buffer)
+                    written += buffer.readableBytes
+                    progress?(BackupProgress(container: target.containerName, bytes: written))
                 }
                 return try await session.wait()
             }

@@ -43,6 +43,21 @@ package struct TargetResolver: Sendable {
         }
         let image = ImageEnvironment.forEngine(engine.identifier)
 
+        // Custom command.
+        var customCommand: [String]?
+        if engine.identifier == "custom" {
+            guard let value = label(BackupLabel.command) else {
+                throw fail("\(BackupLabel.command) is not set; engine custom needs a dump command such as [\"pg_dump\",\"shop\"]")
+            }
+            do {
+                customCommand = try CustomEngine.arguments(fromLabel: value)
+            } catch {
+                throw fail(error.message)
+            }
+        } else if label(BackupLabel.command) != nil {
+            throw fail("\(BackupLabel.command) applies only to \(BackupLabel.engine)=custom; remove it or set the engine to custom")
+        }
+
         // Backup name.
         let backupName = label(BackupLabel.name) ?? container.name
         guard Self.isSafeFileNamePrefix(backupName) else {
@@ -100,7 +115,8 @@ package struct TargetResolver: Sendable {
 
         return BackupTarget(
             containerID: container.id, containerName: container.name, engine: engine.identifier, database: database, user: user,
-            password: password.map(Secret.init), allDatabases: allDatabases, backupName: backupName)
+            password: password.map(Secret.init), allDatabases: allDatabases, backupName: backupName,
+            customCommand: customCommand)
     }
 
     /// Reads a password file inside the container, trailing newlines trimmed; nil when empty. A failure names

@@ -30,21 +30,27 @@ extension DockerClient {
         let start = DockerRequest(
             method: "POST", path: "/exec/\(execID)/start", body: ByteBuffer(string: #"{"Detach":false,"Tty":false}"#),
             upgradeToRawStream: true)
-        return try await withStream(start, resource: "exec in container '\(container)'", acceptedStatuses: [101, 200]) { reader, outbound in
-            if !command.attachStdin { outbound.finish() }
-            let session = ExecSession(
-                id: execID, stdout: ExecOutput(reader: reader, endpoint: endpoint, stderrLimit: stderrLimit),
-                stdin: command.attachStdin ? ExecInput(writer: outbound) : nil, client: self)
-            let result: Result
-            do {
-                result = try await body(session)
-            } catch {
-                if !session.stdout.isFinished { await stopProcesses(token: token, container: container) }
-                throw error
-            }
-            if !session.stdout.isFinished { await stopProcesses(token: token, container: container) }
-            return result
+        // The process is stopped only after the connection is closed: while its output sits unread in the
+        // connection, the daemon may hold back the completion of other execs in the container (the stop
+        // script's included), which would wait forever.
+        var outputFinished = true
+        let outcome: Swift.Result<Result, any Error>
+        do {
+            outcome = .success(
+                try await withStream(start, resource: "exec in container '\(container)'", acceptedStatuses: [101, 200]) { reader, outbound in
+                    if !command.attachStdin { outbound.finish() }
+                    let session = ExecSession(
+                        id: execID, stdout: ExecOutput(reader: reader, endpoint: endpoint, stderrLimit: stderrLimit),
+                        stdin: command.attachStdin ? ExecInput(writer: outbound) : nil, client: self)
+                    outputFinished = false
+                    defer { outputFinished = session.stdout.isFinished }
+                    return try await body(session)
+                })
+        } catch {
+            outcome = .failure(error)
         }
+        if !outputFinished { await stopProcesses(token: token, container: container) }
+        return try outcome.get()
     }
 
     /// The exit code of a finished exec, waiting briefly for the daemon to notice the process ended.

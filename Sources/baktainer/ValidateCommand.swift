@@ -1,0 +1,55 @@
+import ArgumentParser
+import BaktainerCore
+import DockerEngineAPI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// `baktainer validate`: checks every setting and every labelled container without backing anything up.
+struct ValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check the configuration and the labels of every running labelled container; back up nothing.",
+        discussion: "Prints one line per problem and a table of containers. Exits 1 if anything is wrong.")
+
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
+        var problems: [String] = []
+        func check(_ body: () throws -> Void) {
+            do { try body() } catch { problems.append("configuration: \(error)") }
+        }
+        check { _ = try BackupSettings(environment: environment) }
+        check { _ = try LogSettings(environment: environment) }
+        var dockerSettings: DockerSettings?
+        check { dockerSettings = try DockerSettings(environment: environment) }
+        var rows: [[String]] = []
+        if let dockerSettings {
+            do {
+                let client = try await CommandEnvironment.connect(dockerSettings)
+                for result in try await TargetDiscovery(client: client).targets() {
+                    switch result {
+                    case .success(let target):
+                        rows.append([target.containerName, target.engine, target.backupName, "ok"])
+                    case .failure(let error):
+                        rows.append([error.containerName, "-", "-", error.message])
+                        problems.append(error.description)
+                    }
+                }
+            } catch {
+                problems.append("docker: \(error)")
+            }
+        }
+        if !rows.isEmpty {
+            print(TextTable(header: ["CONTAINER", "ENGINE", "BACKUP NAME", "VALIDATION"], rows: rows).rendered())
+        } else if problems.isEmpty {
+            print("no running container is labelled \(BackupLabel.backupFilter)")
+        }
+        for problem in problems { LineLogHandler.standardError("invalid: \(problem)\n") }
+        if !problems.isEmpty { throw ExitCode(1) }
+        if !output.quiet { print("configuration and labels are valid") }
+    }
+}
