@@ -14,6 +14,9 @@ struct ValidateCommand: AsyncParsableCommand {
         abstract: "Check the configuration and the labels of every running labelled container; back up nothing.",
         discussion: "Prints one line per problem and a table of containers. Exits 1 if anything is wrong.")
 
+    @Argument(help: "Check only these containers (names or baktainer.name values); default: all.")
+    var names: [String] = []
+
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
@@ -30,7 +33,7 @@ struct ValidateCommand: AsyncParsableCommand {
         if let dockerSettings {
             do {
                 let client = try await CommandEnvironment.connect(dockerSettings)
-                for result in try await TargetDiscovery(client: client).targets() {
+                for result in try await TargetDiscovery(client: client).targets(named: names) {
                     switch result {
                     case .success(let target):
                         rows.append([target.containerName, target.engine, target.backupName, "ok"])

@@ -197,9 +197,35 @@ import Testing
             }
             #expect(sawDump, "the dump was never seen running")
             _ = try await outcome.get()
-            let recorded = try TestBed.docker(["exec", source, "cat", "/tmp/mongodump.args"])
-            #expect(!recorded.contains(password))
-            #expect(recorded.contains("--config="))
+            let recorded = try TestBed.docker(["exec", source, "cat", "/tmp/mongodump.args"]).split(separator: "\n").map(String.init)
+            #expect(!recorded.joined().contains(password))
+            #expect(recorded.count == 5 && recorded[0] == "--archive" && recorded[4] == "--- end of call ---", "\(recorded)")
+            let config = try #require(recorded.first { $0.hasPrefix("--config=") }).dropFirst("--config=".count)
+            #expect(Array(recorded[2...3]) == ["--username=backup", "--authenticationDatabase=admin"])
+            let leftover = try TestBed.docker(["exec", source, "sh", "-c", "ls \"$0\" 2>/dev/null || true", String(config)])
+            #expect(leftover.isEmpty, "the credentials file \(config) was left behind")
+            let environmentNames = try TestBed.docker(["exec", source, "cat", "/tmp/mongodump.env-names"])
+            #expect(!environmentNames.contains("BAKTAINER_DB_PASSWORD"))
+        }
+    }
+
+    @Test func customEngineRunsAnAllowListedArgvWithThePasswordInTheToolsVariable() async throws {
+        try await TestBed.withRun { run in
+            let password = "custom-\(run)-secret"
+            let source = try startDatabase(
+                "postgres", engine: "postgres", environment: ["POSTGRES_PASSWORD": password, "POSTGRES_USER": "app", "POSTGRES_DB": "shop"],
+                labels: [
+                    "baktainer.backup": "true", "baktainer.db.engine": "custom", "baktainer.db.password": password,
+                    "baktainer.command": #"["pg_dump", "--format=custom", "--username=app", "--no-password", "shop"]"#,
+                ],
+                run: run)
+            try TestBed.docker(["exec", "-e", "PGPASSWORD=\(password)", source, "psql", "-U", "app", "-d", "shop", "-qc", "create table items(id int); insert into items values (1), (2)"])
+            let record = try await backUp(try await resolve(source)).get()
+            #expect(record.file.hasSuffix(".dump") && record.engine == "custom")
+            let dump = try Data(contentsOf: URL(fileURLWithPath: record.file))
+            #expect(dump.prefix(5) == Data("PGDMP".utf8))
+            let listing = try TestBed.docker(["exec", "-i", source, "pg_restore", "--list"], stdin: dump)
+            #expect(listing.contains("TABLE DATA public items"))
         }
     }
 

@@ -3,30 +3,8 @@ import Testing
 
 /// `baktainer list` as a user runs it: the real binary against the real daemon.
 @Suite struct ListCommandTests {
-    /// The `baktainer` executable built beside this test bundle.
-    private static func binary() throws -> URL {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let url = directory.appendingPathComponent("baktainer")
-        guard FileManager.default.isExecutableFile(atPath: url.path) else {
-            throw TestBedError("no baktainer binary at \(url.path): run `swift build` first")
-        }
-        return url
-    }
-
-    private func runList(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = try Self.binary()
-        process.arguments = ["list"] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    private func runList(_ arguments: [String], environment: [String: String] = [:]) throws -> BaktainerProcess.Outcome {
+        try BaktainerProcess.run(["list"] + arguments, environment: environment)
     }
 
     @Test func printsLabelledContainersAsTableAndJSONWithoutSecrets() async throws {

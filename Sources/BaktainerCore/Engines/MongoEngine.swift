@@ -2,7 +2,7 @@ import DockerEngineAPI
 
 /// MongoDB. `mongodump --archive [--db=DB] --config=FILE`, where FILE is a 0600 YAML file written inside the
 /// container holding `password:` (mongodump reads the password from `--config`, keeping it off argv) and
-/// removed afterwards. User via `--username=USER` and `--authenticationDatabase=admin` when set.
+/// removed afterwards; the variable that carried the password is unset before mongodump starts. User via `--username=USER` and `--authenticationDatabase=admin` when set.
 /// Complete when non-empty.
 package struct MongoEngine: DatabaseEngine {
     package let identifier = "mongodb"
@@ -20,6 +20,7 @@ package struct MongoEngine: DatabaseEngine {
           printf 'password: "%s"\n' "$(printf '%s' "$BAKTAINER_DB_PASSWORD" | sed 's/\\/\\\\/g; s/"/\\"/g')" > "$f"
           set -- --config="$f" "$@"
         fi
+        unset BAKTAINER_DB_PASSWORD
         mongodump --archive "$@"
         """#
 

@@ -1,0 +1,53 @@
+import Foundation
+
+/// The `baktainer` executable as a user runs it, built beside this test bundle. Output goes to temporary
+/// files, so a chatty run never blocks on a full pipe.
+struct BaktainerProcess {
+    /// What a finished run printed and how it exited.
+    struct Outcome {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    let process = Process()
+    private let outputFile: URL
+    private let errorFile: URL
+
+    /// Starts `baktainer ARGUMENTS` with the test process's environment plus `environment`.
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let binary = directory.appendingPathComponent("baktainer")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw TestBedError("no baktainer binary at \(binary.path): run `swift build` first")
+        }
+        let stem = FileManager.default.temporaryDirectory.appendingPathComponent("bt-cli-\(UUID().uuidString)")
+        outputFile = stem.appendingPathExtension("out")
+        errorFile = stem.appendingPathExtension("err")
+        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = try FileHandle(forWritingTo: outputFile)
+        process.standardError = try FileHandle(forWritingTo: errorFile)
+        try process.run()
+    }
+
+    /// Runs `baktainer ARGUMENTS` to the end.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        try BaktainerProcess(arguments, environment: environment).finish()
+    }
+
+    /// Waits for the run to end and returns what it printed.
+    func finish() throws -> Outcome {
+        process.waitUntilExit()
+        defer {
+            try? FileManager.default.removeItem(at: outputFile)
+            try? FileManager.default.removeItem(at: errorFile)
+        }
+        return Outcome(
+            status: process.terminationStatus, output: try String(contentsOf: outputFile, encoding: .utf8),
+            errors: try String(contentsOf: errorFile, encoding: .utf8))
+    }
+}
