@@ -156,4 +156,33 @@ import Testing
             #expect(files(under: directory).isEmpty)
         }
     }
+
+    @Test func aTerminalShowsLiveProgressAndAPipeDoesNot() async throws {
+        try await TestBed.withRun { run in
+            let source = try standin(bytes: 200 << 20, run: run)
+            let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("baktainer").path
+            // `script` gives the command a pseudo-terminal and copies what it draws to stdout.
+            let terminal = try BaktainerProcessOutput.run(
+                "/usr/bin/script", ["-qec", "\(binary) backup \(source)", "/dev/null"], environment: ["BT_BACKUP_DIR": directory])
+            #expect(terminal.contains("\r\(source) ") && terminal.contains(" MiB/s"), "\(terminal.suffix(400))")
+            let piped = try BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": directory])
+            #expect(!piped.errors.contains("MiB/s") && !piped.output.contains("MiB/s"))
+        }
+    }
+}
+
+/// Runs any program to the end and returns its standard output.
+enum BaktainerProcessOutput {
+    static func run(_ program: String, _ arguments: [String], environment: [String: String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
 }

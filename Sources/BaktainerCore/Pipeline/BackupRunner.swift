@@ -49,7 +49,7 @@ package struct BackupRunner: Sendable {
         case .success(let record):
             logger.info(
                 "backup finished",
-                metadata: ["file": "\(record.file)", "bytes": "\(record.size)", "seconds": "\(record.durationSeconds)", "sha256": "\(record.sha256)"])
+                metadata: ["file": "\(record.file)", "bytes": "\(record.size)", "seconds": "\((record.durationSeconds * 1000).rounded() / 1000)", "sha256": "\(record.sha256)"])
         case .failure(let failure):
             logger.error("backup failed: \(failure.message)", metadata: ["code": "\(failure.code.rawValue)"])
         }
