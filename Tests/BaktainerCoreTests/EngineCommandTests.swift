@@ -77,6 +77,14 @@ import Testing
         #expect(throws: EngineError.self) { try CustomEngine.arguments(fromLabel: label) }
     }
 
+    @Test func formatMagicIsCheckedWhereTheFormatHasOne() {
+        #expect(SQLiteEngine().acceptsHead(Array("SQLite format 3\0\u{10}\0".utf8)))
+        #expect(!SQLiteEngine().acceptsHead(Array("Error: unable to".utf8)))
+        #expect(RedisEngine().acceptsHead(Array("REDIS0011".utf8)))
+        #expect(!RedisEngine().acceptsHead(Array("-NOAUTH Authentication required".utf8)))
+        #expect(PostgresEngine().acceptsHead([]))
+    }
+
     @Test func registryKnowsAliasesAndListsNames() {
         #expect(registry.engine(named: "PostgreSQL")?.identifier == "postgres")
         #expect(registry.engine(named: "postgress") == nil)

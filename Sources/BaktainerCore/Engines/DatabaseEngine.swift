@@ -11,6 +11,13 @@ package protocol DatabaseEngine: Sendable {
     func dumpCommand(for target: BackupTarget) throws(EngineError) -> ExecCommand
     /// Whether a finished dump whose last bytes are `tail` looks complete (e.g. pg_dump's trailer).
     func isComplete(dumpTail: [UInt8], size: Int) -> Bool
+    /// Whether a dump may start with `head` (its first 16 bytes or fewer), e.g. a file format's magic.
+    func acceptsHead(_ head: [UInt8]) -> Bool
+}
+
+extension DatabaseEngine {
+    /// Any start is accepted unless an engine knows its format's magic.
+    package func acceptsHead(_ head: [UInt8]) -> Bool { true }
 }
 
 /// A target that an engine cannot dump as configured; the message names the container and the label.

@@ -21,4 +21,9 @@ package struct RedisEngine: DatabaseEngine {
     package func isComplete(dumpTail: [UInt8], size: Int) -> Bool {
         size > 0
     }
+
+    /// An RDB file starts with "REDIS" and its version.
+    package func acceptsHead(_ head: [UInt8]) -> Bool {
+        head.starts(with: Array("REDIS".utf8))
+    }
 }

@@ -37,6 +37,11 @@ package struct SQLiteEngine: DatabaseEngine {
     }
 
     package func isComplete(dumpTail: [UInt8], size: Int) -> Bool {
-        size >= 512  // a database file is at least one page; the header is checked on the first bytes
+        size >= 512  // a database file is at least one page
+    }
+
+    /// A database file starts with "SQLite format 3" and a NUL.
+    package func acceptsHead(_ head: [UInt8]) -> Bool {
+        head.starts(with: Array("SQLite format 3\0".utf8))
     }
 }

@@ -83,10 +83,12 @@ package struct BackupRunner: Sendable {
         do {
             var hasher = SHA256()
             var tail = [UInt8]()
+            var head = [UInt8]()
             var written = 0
             let termination = try await client.withExec(command, inContainer: target.containerID) { session in
                 for try await buffer in session.stdout {
                     buffer.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
+                    if head.count < 16 { head.append(contentsOf: buffer.readableBytesView.prefix(16 - head.count)) }
                     tail.append(contentsOf: buffer.readableBytesView.suffix(4096))
                     if tail.count > 8192 { tail.removeFirst(tail.count - 4096) }
                     try await writer.write(buffer)
@@ -99,9 +101,9 @@ package struct BackupRunner: Sendable {
                 await writer.discard()
                 return .failure(failure(.dumpFailed, "\(command.arguments.first ?? "dump") exited \(termination.exitCode): \(Self.lastLines(termination.stderrTail))"))
             }
-            guard termination.stdoutByteCount > 0, engine.isComplete(dumpTail: tail, size: termination.stdoutByteCount) else {
+            guard termination.stdoutByteCount > 0, engine.acceptsHead(head), engine.isComplete(dumpTail: tail, size: termination.stdoutByteCount) else {
                 await writer.discard()
-                return .failure(failure(.incompleteDump, "the \(engine.identifier) dump ended without its completion marker (\(termination.stdoutByteCount) bytes); nothing was kept. \(Self.lastLines(termination.stderrTail))"))
+                return .failure(failure(.incompleteDump, "the \(engine.identifier) dump failed its completeness check (format header or completion marker missing, \(termination.stdoutByteCount) bytes); nothing was kept. \(Self.lastLines(termination.stderrTail))"))
             }
             try await writer.commit()
             let digest = hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
