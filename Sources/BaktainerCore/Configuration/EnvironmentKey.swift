@@ -30,4 +30,26 @@ package enum EnvironmentKey {
     package static let legacyLogLevel = "LOG_LEVEL"
     /// Log format: `text` (default) or `json` (one object per line).
     package static let logFormat = "BT_LOG_FORMAT"
+    /// Cron expression: the global backup schedule. Default: `0 0 * * *`.
+    package static let cron = "BT_CRON"
+    /// Time zone name (IANA) in which schedules are evaluated. Default: UTC.
+    package static let timeZone = "TZ"
+    /// Boolean: back up every target once at start-up.
+    package static let runOnStart = "BT_RUN_ON_START"
+    /// Integer 1…10: attempts of a backup that fails for a transient reason. Default: 3.
+    package static let retryAttempts = "BT_RETRY_ATTEMPTS"
+    /// Seconds: how long running backups may finish after SIGTERM/SIGINT. Default: 60.
+    package static let shutdownTimeout = "BT_SHUTDOWN_TIMEOUT"
+    /// Port of the health, metrics and status server. Default: 8080.
+    package static let httpPort = "BT_HTTP_PORT"
+    /// The Ruby tool's name for the port, honoured when `BT_HTTP_PORT` is unset.
+    package static let legacyHealthPort = "BT_HEALTH_PORT"
+    /// Address the server binds. Default: 0.0.0.0.
+    package static let httpBind = "BT_HEALTH_BIND"
+    /// Duration (`90m`, `26h`, `2d`, or seconds): a target whose last success is older is stale.
+    package static let maxBackupAge = "BT_MAX_BACKUP_AGE"
+    /// Bearer token required on `/api/*` when set.
+    package static let httpToken = "BT_HTTP_TOKEN"
+    /// Seconds between full re-reads of the labelled containers (events cover the time between). Default: 60.
+    package static let resyncInterval = "BT_RESYNC_INTERVAL"
 }

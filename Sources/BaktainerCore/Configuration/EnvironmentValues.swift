@@ -33,4 +33,32 @@ package struct EnvironmentValues: Sendable {
         }
         return value
     }
+
+    /// A duration: whole seconds, or a number with a unit `s`, `m`, `h`, `d`, `w`, combinable (`1d12h`).
+    package func duration(_ key: String) throws(ConfigurationError) -> Duration? {
+        guard let raw = string(key) else { return nil }
+        guard let seconds = Self.seconds(in: raw), seconds > 0 else {
+            throw ConfigurationError(setting: key, "'\(raw)' is not a duration: use seconds or a number with s, m, h, d or w (e.g. 26h, 1d12h)")
+        }
+        return .seconds(seconds)
+    }
+
+    /// Seconds in `90`, `90s`, `15m`, `1d12h`; nil when malformed.
+    static func seconds(in text: String) -> Int? {
+        if let plain = Int(text) { return plain }
+        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800]
+        var total = 0
+        var digits = ""
+        for character in text.lowercased() {
+            if character.isASCII && character.isNumber {
+                digits.append(character)
+            } else if let unit = units[character], let value = Int(digits) {
+                total += value * unit
+                digits = ""
+            } else {
+                return nil
+            }
+        }
+        return digits.isEmpty ? total : nil
+    }
 }

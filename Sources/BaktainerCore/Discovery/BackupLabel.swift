@@ -21,6 +21,9 @@ package enum BackupLabel {
     /// The dump command of a `custom` engine.
     package static let command = "baktainer.command"
 
+    /// A cron expression replacing `BT_CRON` for this container; `baktainer.schedule.NAME` adds named streams.
+    package static let schedule = "baktainer.schedule"
+
     /// The filter that selects containers marked for backup.
     package static let backupFilter = "\(backup)=true"
 }

@@ -9,6 +9,13 @@ package struct BackupFailure: Error, Sendable, Equatable, CustomStringConvertibl
         case containerGone = "container_gone"
         case storage = "storage"
         case docker = "docker"
+        case cancelled = "cancelled"
+    }
+
+    /// Whether trying again later may succeed (a Docker hiccup, a restarting container) — as opposed to a
+    /// failure that will repeat until someone changes something (credentials, a missing tool, a full disk).
+    package var isTransient: Bool {
+        code == .docker || code == .containerGone
     }
 
     /// The container's name.

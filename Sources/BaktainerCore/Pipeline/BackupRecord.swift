@@ -20,4 +20,8 @@ package struct BackupRecord: Sendable, Equatable, Codable {
     package var startedAt: Double
     /// The Baktainer version that wrote it.
     package var baktainerVersion: String
+    /// The backup name (`baktainer.name` or the container name).
+    package var backupName: String?
+    /// The named schedule that made it; nil for the default stream.
+    package var schedule: String?
 }

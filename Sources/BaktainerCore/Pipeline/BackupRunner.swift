@@ -33,23 +33,27 @@ package struct BackupRunner: Sendable {
         self.logger = logger
     }
 
-    /// Backs up `target` now; returns the record of the kept file or the reason there is none. `progress`, when
-    /// given, hears of every piece written and of the end.
+    /// Backs up `target` now for the stream `schedule`; returns the record of the kept file or the reason there
+    /// is none. `progress`, when given, hears of every piece written and of the end.
     package func run(
-        _ target: BackupTarget, now: Date = Date(), progress: (@Sendable (BackupProgress) -> Void)? = nil
+        _ target: BackupTarget, schedule: String = BackupSchedule.defaultName, now: Date = Date(),
+        progress: (@Sendable (BackupProgress) -> Void)? = nil
     ) async -> Result<BackupRecord, BackupFailure> {
         var logger = self.logger
+        if schedule != BackupSchedule.defaultName { logger[metadataKey: "schedule"] = "\(schedule)" }
         logger[metadataKey: "container"] = "\(target.containerName)"
         logger[metadataKey: "engine"] = "\(target.engine)"
         logger[metadataKey: "run"] = "\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
         logger.info("backup started")
-        let outcome = await attempt(target, now: now, progress: progress)
+        let outcome = await attempt(target, schedule: schedule, now: now, progress: progress)
         progress?(BackupProgress(container: target.containerName, bytes: (try? outcome.get().size) ?? 0, isFinished: true))
         switch outcome {
         case .success(let record):
             logger.info(
                 "backup finished",
                 metadata: ["file": "\(record.file)", "bytes": "\(record.size)", "seconds": "\((record.durationSeconds * 1000).rounded() / 1000)", "sha256": "\(record.sha256)"])
+        case .failure(let failure) where failure.code == .cancelled:
+            logger.warning("backup cancelled: \(failure.message)", metadata: ["code": "\(failure.code.rawValue)"])
         case .failure(let failure):
             logger.error("backup failed: \(failure.message)", metadata: ["code": "\(failure.code.rawValue)"])
         }
@@ -57,7 +61,7 @@ package struct BackupRunner: Sendable {
     }
 
     private func attempt(
-        _ target: BackupTarget, now: Date, progress: (@Sendable (BackupProgress) -> Void)?
+        _ target: BackupTarget, schedule: String, now: Date, progress: (@Sendable (BackupProgress) -> Void)?
     ) async -> Result<BackupRecord, BackupFailure> {
         let started = ContinuousClock.now
         let failure = { (code: BackupFailure.Code, message: String) in
@@ -72,7 +76,8 @@ package struct BackupRunner: Sendable {
         } catch {
             return .failure(failure(.invalidTarget, error.message))
         }
-        let path = layout.path(name: target.backupName, fileExtension: engine.fileExtension, date: now)
+        let name = schedule == BackupSchedule.defaultName ? target.backupName : "\(target.backupName)-\(schedule)"
+        let path = layout.path(name: name, fileExtension: engine.fileExtension, date: now)
         let writer: AtomicFileWriter
         do {
             try Self.createDirectory(layout.directory(for: now), root: layout.root)
@@ -112,9 +117,13 @@ package struct BackupRunner: Sendable {
                 container: target.containerName, engine: engine.identifier, database: target.database, file: path,
                 size: termination.stdoutByteCount, sha256: digest,
                 durationSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                exitCode: 0, startedAt: now.timeIntervalSince1970, baktainerVersion: Self.version)
+                exitCode: 0, startedAt: now.timeIntervalSince1970, baktainerVersion: Self.version, backupName: target.backupName,
+                schedule: schedule == BackupSchedule.defaultName ? nil : schedule)
             try await Self.writeSidecars(record)
             return .success(record)
+        } catch where Task.isCancelled {
+            await writer.discard()
+            return .failure(failure(.cancelled, "the backup was cancelled (shutdown); the partial file was removed and the dump stopped"))
         } catch let error as DockerError {
             await writer.discard()
             let code: BackupFailure.Code = [.noSuchContainer, .containerNotRunning, .streamTruncated].contains(error.code) ? .containerGone : .docker

@@ -18,6 +18,8 @@ package struct BackupTarget: Sendable, Equatable {
     package var backupName: String
     /// The argv of a `custom` engine (`baktainer.command`).
     package var customCommand: [String]?
+    /// The schedules its labels declare; empty: the global schedule (`BT_CRON`).
+    package var schedules: [BackupSchedule] = []
 
     /// Creates a target.
     package init(

@@ -113,10 +113,19 @@ package struct TargetResolver: Sendable {
             }
         }
 
-        return BackupTarget(
+        // Schedules.
+        let schedules: [BackupSchedule]
+        switch BackupSchedule.schedules(fromLabels: container.labels) {
+        case .success(let found): schedules = found
+        case .failure(let error): throw fail("\(error.label): \(error.message)")
+        }
+
+        var target = BackupTarget(
             containerID: container.id, containerName: container.name, engine: engine.identifier, database: database, user: user,
             password: password.map(Secret.init), allDatabases: allDatabases, backupName: backupName,
             customCommand: customCommand)
+        target.schedules = schedules
+        return target
     }
 
     /// Reads a password file inside the container, trailing newlines trimmed; nil when empty. A failure names

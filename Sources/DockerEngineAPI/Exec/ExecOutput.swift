@@ -51,6 +51,9 @@ package final class ExecOutput: AsyncSequence, AsyncIteratorProtocol {
                 continue
             }
             guard let chunk = try await reader.nextBodyChunk() else {
+                // An async channel's stream may end quietly when the reading task is cancelled: that is not
+                // the process closing its output.
+                try Task.checkCancellation()
                 guard demultiplexer.isAtFrameBoundary else {
                     throw DockerError(.streamTruncated, "exec output from the Docker daemon at \(endpoint) ended in the middle of a frame")
                 }

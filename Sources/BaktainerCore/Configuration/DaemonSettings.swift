@@ -1,0 +1,60 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// How `baktainer run` schedules, retries, shuts down and serves its status; read once at start-up.
+///
+/// Keys: `BT_CRON` (default `0 0 * * *`), `TZ` (IANA name, default UTC), `BT_RUN_ON_START` (bool),
+/// `BT_RETRY_ATTEMPTS` (1…10, default 3), `BT_SHUTDOWN_TIMEOUT` (duration, default 60 s), `BT_HTTP_PORT` or
+/// the Ruby tool's `BT_HEALTH_PORT` (default 8080; 0 turns the server off), `BT_HEALTH_BIND` (default 0.0.0.0),
+/// `BT_MAX_BACKUP_AGE` (duration; default: three intervals of the target's schedule), `BT_HTTP_TOKEN`,
+/// `BT_RESYNC_INTERVAL` (duration, default 60 s).
+package struct DaemonSettings: Sendable {
+    /// The global schedule.
+    package var schedule: BackupSchedule
+    /// The zone schedules are evaluated in.
+    package var timeZone: TimeZone
+    /// Back up every target once at start-up.
+    package var runOnStart: Bool
+    /// Attempts of a backup that fails for a transient reason.
+    package var retryAttempts: Int
+    /// How long running backups may finish after a shutdown signal.
+    package var shutdownTimeout: Duration
+    /// The status server's port; nil: no server.
+    package var httpPort: Int?
+    /// The address the server binds.
+    package var httpBind: String
+    /// The age after which a target's last success counts as stale; nil: three schedule intervals.
+    package var maximumBackupAge: Duration?
+    /// The bearer token `/api/*` requires, if any.
+    package var httpToken: Secret?
+    /// Time between full re-reads of the labelled containers.
+    package var resyncInterval: Duration
+
+    /// Reads the settings; a malformed value is an error naming the variable.
+    package init(environment: EnvironmentValues) throws(ConfigurationError) {
+        let cron = environment.string(EnvironmentKey.cron) ?? "0 0 * * *"
+        do throws(CronError) {
+            schedule = try BackupSchedule(name: BackupSchedule.defaultName, text: cron)
+        } catch {
+            throw ConfigurationError(setting: EnvironmentKey.cron, error.message)
+        }
+        let zone = environment.string(EnvironmentKey.timeZone) ?? "UTC"
+        guard let timeZone = TimeZone(identifier: zone) else {
+            throw ConfigurationError(setting: EnvironmentKey.timeZone, "'\(zone)' is not a time zone: use an IANA name such as Europe/Berlin or UTC")
+        }
+        self.timeZone = timeZone
+        runOnStart = try environment.bool(EnvironmentKey.runOnStart) ?? false
+        retryAttempts = try environment.integer(EnvironmentKey.retryAttempts, in: 1...10) ?? 3
+        shutdownTimeout = try environment.duration(EnvironmentKey.shutdownTimeout) ?? .seconds(60)
+        let legacyPort = try environment.integer(EnvironmentKey.legacyHealthPort, in: 0...65535)
+        let port = try environment.integer(EnvironmentKey.httpPort, in: 0...65535) ?? legacyPort ?? 8080
+        httpPort = port == 0 ? nil : port
+        httpBind = environment.string(EnvironmentKey.httpBind) ?? "0.0.0.0"
+        maximumBackupAge = try environment.duration(EnvironmentKey.maxBackupAge)
+        httpToken = environment.string(EnvironmentKey.httpToken).map(Secret.init)
+        resyncInterval = try environment.duration(EnvironmentKey.resyncInterval) ?? .seconds(60)
+    }
+}

@@ -1,0 +1,192 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Synchronization
+
+/// The daemon's shared picture: its jobs with their next fire times and last results, the containers whose
+/// labels are invalid, and whether Docker answers. Read by the status server; written by the scheduler and
+/// the watcher. Every method is a short critical section; nothing waits while holding the lock.
+package final class DaemonState: Sendable {
+    private struct Entry {
+        var job: DaemonJob
+        var status: JobStatus
+        /// Due (its time came) but not started yet: waiting for a free slot or for Docker to come back.
+        var pending = false
+    }
+
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var invalid: [String: String] = [:]
+        var dockerReachable = false
+        var dockerError: String?
+        var running = 0
+        var synchronizedOnce = false
+    }
+
+    private let state = Mutex(State())
+    private let timeZone: TimeZone
+    private let defaultSchedule: BackupSchedule
+    /// When the daemon started; a target that never succeeded is judged fresh from here.
+    package let startedAt: Date
+
+    /// Creates an empty state.
+    package init(defaultSchedule: BackupSchedule, timeZone: TimeZone, startedAt: Date) {
+        self.defaultSchedule = defaultSchedule
+        self.timeZone = timeZone
+        self.startedAt = startedAt
+    }
+
+    /// Replaces the set of targets after a discovery. Jobs that still exist keep their history and next fire
+    /// time (unless their expression changed); new ones are scheduled from `now`, and run at once when
+    /// `runNow` (`BT_RUN_ON_START` on the first synchronisation). Returns the keys added and removed.
+    @discardableResult
+    package func synchronize(
+        with results: [Result<BackupTarget, TargetError>], now: Date, runOnFirstSynchronization: Bool = false
+    ) -> (added: [String], removed: [String]) {
+        state.withLock { state in
+            let runNow = runOnFirstSynchronization && !state.synchronizedOnce
+            state.synchronizedOnce = true
+            var seen = Set<String>()
+            var added: [String] = []
+            state.invalid = [:]
+            for result in results {
+                let target: BackupTarget
+                switch result {
+                case .success(let resolved): target = resolved
+                case .failure(let error):
+                    state.invalid[error.containerName] = error.message
+                    continue
+                }
+                for schedule in target.schedules.isEmpty ? [defaultSchedule] : target.schedules {
+                    let job = DaemonJob(target: target, schedule: schedule)
+                    seen.insert(job.key)
+                    if var entry = state.entries[job.key] {
+                        if entry.job.schedule.text != schedule.text {
+                            entry.status.nextRun = schedule.expression.nextDate(after: now, in: timeZone)
+                            entry.status.cron = schedule.text
+                        }
+                        entry.job = job
+                        entry.status.engine = target.engine
+                        entry.status.target = target.backupName
+                        state.entries[job.key] = entry
+                    } else {
+                        let status = JobStatus(
+                            target: target.backupName, container: target.containerName, engine: target.engine, schedule: schedule.name,
+                            cron: schedule.text, nextRun: schedule.expression.nextDate(after: now, in: timeZone))
+                        state.entries[job.key] = Entry(job: job, status: status, pending: runNow)
+                        added.append(job.key)
+                    }
+                }
+            }
+            // A running job stays until it ends, so its result is not lost.
+            let removed = state.entries.keys.filter { !seen.contains($0) && state.entries[$0]?.status.running != true }
+            for key in removed { state.entries[key] = nil }
+            return (added.sorted(), removed.sorted())
+        }
+    }
+
+    /// Advances every job whose time has come (counting a run still going as a skipped overlap), then takes
+    /// pending jobs to start now, at most `slots` minus those running, and none while Docker is unreachable
+    /// (they stay pending: however many times were missed, a job runs once when Docker is back).
+    package func takeDueJobs(now: Date, slots: Int) -> (start: [DaemonJob], skipped: [DaemonJob]) {
+        state.withLock { state in
+            var skipped: [DaemonJob] = []
+            for key in state.entries.keys.sorted() {
+                guard var entry = state.entries[key], let next = entry.status.nextRun, next <= now else { continue }
+                entry.status.nextRun = entry.job.schedule.expression.nextDate(after: now, in: timeZone)
+                if entry.status.running {
+                    entry.status.skippedOverlaps += 1
+                    skipped.append(entry.job)
+                } else {
+                    entry.pending = true
+                }
+                state.entries[key] = entry
+            }
+            guard state.dockerReachable else { return ([], skipped) }
+            var start: [DaemonJob] = []
+            let ready = state.entries.values.filter { $0.pending && !$0.status.running }
+                .sorted { ($0.status.lastRunAt ?? .distantPast, $0.job.key) < ($1.status.lastRunAt ?? .distantPast, $1.job.key) }
+            for entry in ready where state.running < slots {
+                state.entries[entry.job.key]?.pending = false
+                state.entries[entry.job.key]?.status.running = true
+                state.entries[entry.job.key]?.status.lastRunAt = now
+                state.running += 1
+                start.append(entry.job)
+            }
+            return (start, skipped)
+        }
+    }
+
+    /// Records the end of a job's run.
+    package func finish(_ job: DaemonJob, outcome: Result<BackupRecord, BackupFailure>, now: Date) {
+        state.withLock { state in
+            state.running -= 1
+            guard var entry = state.entries[job.key] else { return }
+            entry.status.running = false
+            switch outcome {
+            case .success(let record):
+                entry.status.lastResult = "ok"
+                entry.status.lastSuccessAt = Date(timeIntervalSince1970: record.startedAt)
+                entry.status.lastFile = record.file
+                entry.status.lastSize = record.size
+                entry.status.lastDurationSeconds = record.durationSeconds
+                entry.status.lastError = nil
+                entry.status.consecutiveFailures = 0
+            case .failure(let failure):
+                entry.status.lastResult = failure.code == .cancelled ? "cancelled" : "failed"
+                entry.status.lastError = failure.message
+                entry.status.lastDurationSeconds = entry.status.lastRunAt.map { now.timeIntervalSince($0) }
+                entry.status.consecutiveFailures += 1
+            }
+            state.entries[job.key] = entry
+        }
+    }
+
+    /// Records whether Docker answered, and why not.
+    package func setDockerReachable(_ reachable: Bool, error: String? = nil) {
+        state.withLock { state in
+            state.dockerReachable = reachable
+            state.dockerError = reachable ? nil : error
+        }
+    }
+
+    /// Whether Docker answered last time, and the error when it did not.
+    package var docker: (reachable: Bool, error: String?) {
+        state.withLock { ($0.dockerReachable, $0.dockerError) }
+    }
+
+    /// How many backups run now.
+    package var runningCount: Int { state.withLock { $0.running } }
+
+    /// The earliest next fire time, if any job is scheduled.
+    package var nextWake: Date? {
+        state.withLock { state in state.entries.values.compactMap(\.status.nextRun).min() }
+    }
+
+    /// Every job's status, sorted by key, and the containers whose labels are invalid.
+    package func snapshot() -> (jobs: [JobStatus], invalid: [String: String]) {
+        state.withLock { state in
+            (state.entries.keys.sorted().compactMap { state.entries[$0]?.status }, state.invalid)
+        }
+    }
+
+    /// The jobs whose last success (or, before any, the daemon's start) is older than `maximumAge`, or, when
+    /// nil, than three intervals of their schedule.
+    package func staleJobs(now: Date, maximumAge: Duration?) -> [JobStatus] {
+        state.withLock { state in
+            state.entries.keys.sorted().compactMap { key -> JobStatus? in
+                guard let entry = state.entries[key] else { return nil }
+                let since = entry.status.lastSuccessAt ?? startedAt
+                let limit: TimeInterval
+                if let maximumAge {
+                    limit = TimeInterval(maximumAge.components.seconds)
+                } else {
+                    limit = 3 * entry.job.schedule.expression.interval(near: since, in: timeZone)
+                }
+                return now.timeIntervalSince(since) > limit ? entry.status : nil
+            }
+        }
+    }
+}
