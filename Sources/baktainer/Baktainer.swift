@@ -6,6 +6,6 @@ struct Baktainer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baktainer",
         abstract: "Back up databases running in Docker containers, found by their baktainer.* labels.",
-        subcommands: [ListCommand.self, BackupCommand.self, ValidateCommand.self]
+        subcommands: [RunCommand.self, BackupCommand.self, ListCommand.self, ValidateCommand.self, HealthcheckCommand.self]
     )
 }

@@ -1,0 +1,64 @@
+import ArgumentParser
+import BaktainerCore
+import BaktainerHTTP
+import DockerEngineAPI
+import Logging
+import ServiceLifecycle
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// `baktainer run`: the daemon. Backs up the labelled containers on their schedules, follows Docker events,
+/// serves health, metrics and status, and drains running backups on SIGTERM/SIGINT.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the daemon: back up labelled containers on their schedules until stopped.",
+        discussion: """
+            Schedules: BT_CRON (default 0 0 * * *) in TZ (default UTC), per container baktainer.schedule and \
+            baktainer.schedule.NAME. Serves /health, /ready, /metrics and /api/status on BT_HTTP_PORT (default 8080). \
+            On SIGTERM/SIGINT it starts nothing new and lets running backups finish within BT_SHUTDOWN_TIMEOUT.
+            """)
+
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
+        let logger = try output.logger(environment: environment)
+        let backupSettings: BackupSettings
+        let daemonSettings: DaemonSettings
+        do {
+            backupSettings = try BackupSettings(environment: environment)
+            daemonSettings = try DaemonSettings(environment: environment)
+        } catch {
+            throw CommandFailure("configuration: \(error)")
+        }
+        let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
+        let runner = BackupRunner(client: client, layout: BackupLayout(root: backupSettings.backupDirectory), logger: logger)
+        let daemon = BackupDaemon(
+            client: client, runner: runner, settings: daemonSettings, maximumConcurrent: backupSettings.maximumConcurrentBackups,
+            logger: logger)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if let port = daemonSettings.httpPort {
+            let server = StatusServer.application(
+                state: daemon.state, metrics: daemon.metrics, settings: daemonSettings, port: port, logger: logger.withLevel(.warning))
+            services.append(.init(service: server))
+            logger.info("status server on \(daemonSettings.httpBind):\(port)")
+        }
+        // Shut down in reverse order: the daemon drains first while the status server still answers.
+        services.append(.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup))
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger.withLevel(.warning)))
+        try await group.run()
+    }
+}
+
+extension Logger {
+    /// A copy at `level` or quieter, for libraries whose routine messages are not the user's business.
+    func withLevel(_ level: Logger.Level) -> Logger {
+        var copy = self
+        copy.logLevel = Swift.max(copy.logLevel, level)
+        return copy
+    }
+}
