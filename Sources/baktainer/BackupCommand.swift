@@ -35,7 +35,7 @@ struct BackupCommand: AsyncParsableCommand {
         }
         let logger = try output.logger(environment: environment)
         let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
-        let resolved = try await TargetDiscovery(client: client).targets(named: all ? [] : names)
+        let resolved = try await TargetDiscovery(client: client, labels: settings.discoveryLabels).targets(named: all ? [] : names)
         if !names.isEmpty && !all {
             let found = Set(resolved.map { result in (try? result.get().containerName) ?? "" })
             for name in names where !found.contains(name) && !resolved.contains(where: { (try? $0.get().backupName) == name }) {

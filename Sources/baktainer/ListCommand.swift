@@ -26,10 +26,16 @@ struct ListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try CommandEnvironment.dockerSettings()
+        let labels: [String]
+        do {
+            labels = try BackupSettings(environment: EnvironmentValues(ProcessInfo.processInfo.environment)).discoveryLabels
+        } catch {
+            throw CommandFailure("configuration: \(error)")
+        }
         let client = try await CommandEnvironment.connect(settings)
-        var containers = try await ContainerDiscovery(runtime: client).labelledContainers(includeStopped: includeStopped)
+        var containers = try await ContainerDiscovery(runtime: client, labels: labels).labelledContainers(includeStopped: includeStopped)
         var validation: [String: String] = [:]
-        for result in try await TargetDiscovery(client: client).targets() {
+        for result in try await TargetDiscovery(client: client, labels: labels).targets() {
             switch result {
             case .success(let target): validation[target.containerName] = "ok"
             case .failure(let error): validation[error.containerName] = error.message

@@ -38,7 +38,7 @@ struct RunCommand: AsyncParsableCommand {
         let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
         let runner = BackupRunner(client: client, layout: BackupLayout(root: backupSettings.backupDirectory), logger: logger)
         let daemon = BackupDaemon(
-            client: client, runner: runner, settings: daemonSettings, maximumConcurrent: backupSettings.maximumConcurrentBackups,
+            client: client, labels: backupSettings.discoveryLabels, runner: runner, settings: daemonSettings, maximumConcurrent: backupSettings.maximumConcurrentBackups,
             logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let port = daemonSettings.httpPort {

@@ -25,7 +25,8 @@ struct ValidateCommand: AsyncParsableCommand {
         func check(_ body: () throws -> Void) {
             do { try body() } catch { problems.append("configuration: \(error)") }
         }
-        check { _ = try BackupSettings(environment: environment) }
+        var labels = [BackupLabel.backupFilter]
+        check { labels = try BackupSettings(environment: environment).discoveryLabels }
         check { _ = try LogSettings(environment: environment) }
         var dockerSettings: DockerSettings?
         check { dockerSettings = try DockerSettings(environment: environment) }
@@ -33,7 +34,7 @@ struct ValidateCommand: AsyncParsableCommand {
         if let dockerSettings {
             do {
                 let client = try await CommandEnvironment.connect(dockerSettings)
-                for result in try await TargetDiscovery(client: client).targets(named: names) {
+                for result in try await TargetDiscovery(client: client, labels: labels).targets(named: names) {
                     switch result {
                     case .success(let target):
                         rows.append([target.containerName, target.engine, target.backupName, "ok"])

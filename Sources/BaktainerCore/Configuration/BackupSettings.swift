@@ -3,11 +3,14 @@
 /// Keys:
 /// - `BT_BACKUP_DIR` (string, absolute path): backup directory; default `/backups`.
 /// - `BT_THREADS` (int 1…64): backups run at the same time; default 4.
+/// - `BT_FILTER_LABEL` (`key=value` or `key`): a label containers must carry besides `baktainer.backup=true`.
 package struct BackupSettings: Sendable, Equatable {
     /// The backup directory.
     package var backupDirectory: String
     /// How many targets are dumped at once.
     package var maximumConcurrentBackups: Int
+    /// The label filters that select containers: `baktainer.backup=true`, plus `BT_FILTER_LABEL` when set.
+    package var discoveryLabels: [String] = [BackupLabel.backupFilter]
 
     /// Reads the settings; throws a ``ConfigurationError`` naming the variable when a value is malformed.
     package init(environment: EnvironmentValues) throws(ConfigurationError) {
@@ -17,5 +20,11 @@ package struct BackupSettings: Sendable, Equatable {
         }
         backupDirectory = directory
         maximumConcurrentBackups = try environment.integer(EnvironmentKey.threads, in: 1...64) ?? 4
+        if let filter = environment.string(EnvironmentKey.filterLabel) {
+            guard !filter.hasPrefix("="), !filter.contains(where: { $0.isWhitespace }) else {
+                throw ConfigurationError(setting: EnvironmentKey.filterLabel, "'\(filter)' is not a label filter: use key=value or key, without spaces")
+            }
+            discoveryLabels.append(filter)
+        }
     }
 }

@@ -30,6 +30,9 @@ package enum EnvironmentKey {
     package static let legacyLogLevel = "LOG_LEVEL"
     /// Log format: `text` (default) or `json` (one object per line).
     package static let logFormat = "BT_LOG_FORMAT"
+    /// `key=value` (or `key`): only containers that also carry this label are backed up, so several
+    /// Baktainers can share a host (e.g. `baktainer.instance=prod`).
+    package static let filterLabel = "BT_FILTER_LABEL"
     /// Cron expression: the global backup schedule. Default: `0 0 * * *`.
     package static let cron = "BT_CRON"
     /// Time zone name (IANA) in which schedules are evaluated. Default: UTC.

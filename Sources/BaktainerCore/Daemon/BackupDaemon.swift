@@ -34,13 +34,13 @@ package struct BackupDaemon: Service {
     private let logger: Logger
     private let now: @Sendable () -> Date
 
-    /// Creates a daemon. `now` is the wall clock (injectable for tests).
+    /// Creates a daemon over the containers carrying every one of `labels`. `now` is the wall clock.
     package init(
-        client: DockerClient, runner: BackupRunner, settings: DaemonSettings, maximumConcurrent: Int, logger: Logger,
+        client: DockerClient, labels: [String], runner: BackupRunner, settings: DaemonSettings, maximumConcurrent: Int, logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.client = client
-        self.discovery = TargetDiscovery(client: client)
+        self.discovery = TargetDiscovery(client: client, labels: labels)
         self.runner = runner
         self.settings = settings
         self.maximumConcurrent = max(1, maximumConcurrent)
@@ -50,17 +50,26 @@ package struct BackupDaemon: Service {
         self.metrics = DaemonMetrics()
     }
 
-    /// Runs until graceful shutdown or cancellation.
+    /// Thrown by ``run()`` when running backups had to be cancelled because the shutdown timeout passed.
+    package struct ShutdownTimedOut: Error, CustomStringConvertible {
+        package var description: String {
+            "running backups did not finish within BT_SHUTDOWN_TIMEOUT and were cancelled; their partial files were removed"
+        }
+    }
+
+    /// Runs until graceful shutdown or cancellation; throws ``ShutdownTimedOut`` when the drain was cut short.
     package func run() async throws {
         logger.info(
             "daemon started",
             metadata: ["schedule": "\(settings.schedule.text)", "timezone": "\(settings.timeZone.identifier)", "threads": "\(maximumConcurrent)"])
-        await withTaskGroup(of: Void.self) { group in
+        let drained = await withTaskGroup(of: Void.self) { group in
             group.addTask { await watch() }
-            await schedule()
+            let drained = await schedule()
             group.cancelAll()
+            return drained
         }
         logger.info("daemon stopped")
+        if !drained { throw ShutdownTimedOut() }
     }
 
     // MARK: Watching
@@ -73,7 +82,7 @@ package struct BackupDaemon: Service {
                 pause = .seconds(1)
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
-                        try await client.withContainerEvents(actions: ["start", "die", "destroy", "rename"], labels: [BackupLabel.backupFilter]) { events in
+                        try await client.withContainerEvents(actions: ["start", "die", "destroy", "rename"], labels: discovery.labels) { events in
                             for try await event in events {
                                 try await synchronize(reason: "container \(event.attributes["name"] ?? event.actorID) \(event.action)")
                             }
@@ -123,7 +132,8 @@ package struct BackupDaemon: Service {
 
     // MARK: Scheduling
 
-    private func schedule() async {
+    /// Schedules until shutdown; returns whether running backups ended by themselves.
+    private func schedule() async -> Bool {
         do {
             try await withThrowingDiscardingTaskGroup { runs in
                 while !Task.isShuttingDownGracefully && !Task.isCancelled {
@@ -145,7 +155,9 @@ package struct BackupDaemon: Service {
             }
         } catch {
             logger.warning("shutdown timeout reached: running backups were cancelled")
+            return false
         }
+        return true
     }
 
     /// Returns once nothing runs; throws (cancelling the runs) when the timeout passes first.

@@ -9,10 +9,13 @@ package struct TargetDiscovery: Sendable {
     private let client: DockerClient
     private let resolver: TargetResolver
     private let registry: EngineRegistry
+    /// The label filters that select containers (``BackupSettings/discoveryLabels``).
+    package let labels: [String]
 
-    /// Creates a discovery over `client`.
-    package init(client: DockerClient, registry: EngineRegistry = EngineRegistry()) {
+    /// Creates a discovery over `client` of the containers carrying every one of `labels`.
+    package init(client: DockerClient, labels: [String] = [BackupLabel.backupFilter], registry: EngineRegistry = EngineRegistry()) {
         self.client = client
+        self.labels = labels
         self.registry = registry
         self.resolver = TargetResolver(registry: registry)
     }
@@ -21,7 +24,7 @@ package struct TargetDiscovery: Sendable {
     /// target here is one whose dump command can be built), sorted by container name. `names`, when not empty,
     /// keeps only containers whose name or `baktainer.name` is listed.
     package func targets(named names: [String] = []) async throws -> [Result<BackupTarget, TargetError>] {
-        let summaries = try await client.listContainers(labels: [BackupLabel.backupFilter])
+        let summaries = try await client.listContainers(labels: labels)
             .filter { names.isEmpty || names.contains($0.name) || names.contains($0.labels[BackupLabel.name] ?? "") }
             .sorted { $0.name < $1.name }
         var results: [Result<BackupTarget, TargetError>] = []

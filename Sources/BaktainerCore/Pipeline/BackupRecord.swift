@@ -24,4 +24,23 @@ package struct BackupRecord: Sendable, Equatable, Codable {
     package var backupName: String?
     /// The named schedule that made it; nil for the default stream.
     package var schedule: String?
+
+    /// Creates a record.
+    package init(
+        container: String, engine: String, database: String? = nil, file: String, size: Int, sha256: String, durationSeconds: Double,
+        exitCode: Int, startedAt: Double, baktainerVersion: String, backupName: String? = nil, schedule: String? = nil
+    ) {
+        self.container = container
+        self.engine = engine
+        self.database = database
+        self.file = file
+        self.size = size
+        self.sha256 = sha256
+        self.durationSeconds = durationSeconds
+        self.exitCode = exitCode
+        self.startedAt = startedAt
+        self.baktainerVersion = baktainerVersion
+        self.backupName = backupName
+        self.schedule = schedule
+    }
 }

@@ -1,0 +1,113 @@
+import BaktainerCore
+import Foundation
+import Testing
+
+/// The scheduler's bookkeeping with an injected clock: due jobs, overlaps, missed runs, slots, discovery.
+@Suite struct DaemonStateTests {
+    static let start = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18T…Z, a whole minute? checked below
+    let everyMinute = try! BackupSchedule(name: "default", text: "* * * * *")
+
+    func state() -> DaemonState {
+        DaemonState(defaultSchedule: everyMinute, timeZone: TimeZone(identifier: "UTC")!, startedAt: Self.start)
+    }
+
+    func target(_ name: String, schedules: [BackupSchedule] = []) -> BackupTarget {
+        var target = BackupTarget(containerID: name + "-id", containerName: name, engine: "postgres", database: "db")
+        target.schedules = schedules
+        return target
+    }
+
+    func record(at date: Date) -> Result<BackupRecord, BackupFailure> {
+        .success(
+            BackupRecord(
+                container: "a", engine: "postgres", file: "/b/a.sql", size: 10, sha256: "00", durationSeconds: 1, exitCode: 0,
+                startedAt: date.timeIntervalSince1970, baktainerVersion: "t"))
+    }
+
+    /// The first whole minute after `start` plus `seconds`.
+    func at(minute: Int, second: Int = 0) -> Date {
+        let base = (Self.start.timeIntervalSince1970 / 60).rounded(.down) * 60 + 60
+        return Date(timeIntervalSince1970: base + Double(minute * 60 + second))
+    }
+
+    @Test func aJobRunsWhenDueAndNotBefore() {
+        let state = state()
+        state.setDockerReachable(true)
+        state.synchronize(with: [.success(target("a"))], now: Self.start)
+        #expect(state.takeDueJobs(now: at(minute: 0, second: -1), slots: 4).start.isEmpty)
+        #expect(state.takeDueJobs(now: at(minute: 0), slots: 4).start.map(\.key) == ["a/default"])
+        #expect(state.snapshot().jobs.first?.nextRun == at(minute: 1))
+    }
+
+    @Test func aRunStillGoingAtItsNextTimeIsSkippedAndCounted() {
+        let state = state()
+        state.setDockerReachable(true)
+        state.synchronize(with: [.success(target("a"))], now: Self.start)
+        let first = state.takeDueJobs(now: at(minute: 0), slots: 4).start
+        let second = state.takeDueJobs(now: at(minute: 1), slots: 4)
+        #expect(second.start.isEmpty && second.skipped.map(\.key) == ["a/default"])
+        state.finish(first[0], outcome: record(at: at(minute: 0)), now: at(minute: 1, second: 30))
+        #expect(state.snapshot().jobs[0].skippedOverlaps == 1)
+        #expect(state.takeDueJobs(now: at(minute: 1, second: 31), slots: 4).start.isEmpty, "the skipped run is not made up")
+        #expect(state.takeDueJobs(now: at(minute: 2), slots: 4).start.count == 1)
+    }
+
+    @Test func runsMissedWhileDockerWasDownRunOnceWhenItIsBack() {
+        let state = state()
+        state.setDockerReachable(true)
+        state.synchronize(with: [.success(target("a")), .success(target("b"))], now: Self.start)
+        state.setDockerReachable(false, error: "gone")
+        for minute in 0..<5 {
+            #expect(state.takeDueJobs(now: at(minute: minute), slots: 4).start.isEmpty)
+        }
+        state.setDockerReachable(true)
+        #expect(state.takeDueJobs(now: at(minute: 4, second: 10), slots: 4).start.map(\.key) == ["a/default", "b/default"])
+        #expect(state.takeDueJobs(now: at(minute: 4, second: 20), slots: 4).start.isEmpty)
+    }
+
+    @Test func noMoreThanTheSlotsRunAtOnceAndTheRestWait() {
+        let state = state()
+        state.setDockerReachable(true)
+        state.synchronize(with: ["a", "b", "c"].map { .success(target($0)) }, now: Self.start)
+        let first = state.takeDueJobs(now: at(minute: 0), slots: 2).start
+        #expect(first.count == 2 && state.runningCount == 2)
+        #expect(state.takeDueJobs(now: at(minute: 0, second: 5), slots: 2).start.isEmpty)
+        state.finish(first[0], outcome: record(at: at(minute: 0)), now: at(minute: 0, second: 6))
+        #expect(state.takeDueJobs(now: at(minute: 0, second: 7), slots: 2).start.map(\.key) == ["c/default"])
+    }
+
+    @Test func namedSchedulesAreSeparateStreamsAndDiscoveryAddsAndDrops() throws {
+        let state = state()
+        let hourly = try BackupSchedule(name: "hourly", text: "0 * * * *")
+        let daily = try BackupSchedule(name: "daily", text: "0 0 * * *")
+        var changes = state.synchronize(with: [.success(target("a", schedules: [hourly, daily])), .success(target("b"))], now: Self.start)
+        #expect(changes.added == ["a/daily", "a/hourly", "b/default"])
+        changes = state.synchronize(
+            with: [.success(target("a", schedules: [hourly])), .failure(TargetError(containerName: "c", message: "bad"))], now: Self.start)
+        #expect(changes.added.isEmpty && changes.removed == ["a/daily", "b/default"])
+        #expect(state.snapshot().invalid == ["c": "bad"])
+    }
+
+    @Test func runOnStartMakesEveryJobDueAtTheFirstSynchronizationOnly() {
+        let state = state()
+        state.setDockerReachable(true)
+        state.synchronize(with: [.success(target("a"))], now: Self.start, runOnFirstSynchronization: true)
+        #expect(state.takeDueJobs(now: Self.start, slots: 4).start.count == 1)
+        state.synchronize(with: [.success(target("a")), .success(target("b"))], now: Self.start, runOnFirstSynchronization: true)
+        #expect(state.takeDueJobs(now: Self.start.addingTimeInterval(1), slots: 4).start.isEmpty)
+    }
+
+    @Test func freshnessUsesTheMaximumAgeOrThreeScheduleIntervals() {
+        let state = state()
+        state.setDockerReachable(true)
+        state.synchronize(with: [.success(target("a"))], now: Self.start)
+        #expect(state.staleJobs(now: Self.start.addingTimeInterval(170), maximumAge: nil).isEmpty)
+        #expect(state.staleJobs(now: Self.start.addingTimeInterval(190), maximumAge: nil).map(\.container) == ["a"])
+        let job = state.takeDueJobs(now: at(minute: 0), slots: 4).start[0]
+        state.finish(job, outcome: record(at: at(minute: 0)), now: at(minute: 0, second: 1))
+        #expect(state.staleJobs(now: at(minute: 2), maximumAge: nil).isEmpty)
+        #expect(state.staleJobs(now: at(minute: 2), maximumAge: .seconds(60)).count == 1)
+        state.finish(job, outcome: .failure(BackupFailure(container: "a", code: .dumpFailed, message: "x")), now: at(minute: 4))
+        #expect(state.staleJobs(now: at(minute: 4), maximumAge: nil).count == 1, "a failure does not refresh")
+    }
+}
