@@ -61,6 +61,11 @@ ensure_packages() {
 	command -v sqlite3 >/dev/null || missing+=(sqlite3)
 	command -v ps >/dev/null || missing+=(procps)
 	[ -x /usr/bin/time ] || missing+=(time)
+	[ -x /bin/busybox ] || missing+=(busybox-static)
+	command -v script >/dev/null || missing+=(bsdutils)
+	command -v curl >/dev/null || missing+=(curl)
+	[ -f /usr/include/zstd.h ] || missing+=(libzstd-dev)
+	[ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 	if [ ${#missing[@]} -eq 0 ]; then
 		log "packages: all present"
 		return

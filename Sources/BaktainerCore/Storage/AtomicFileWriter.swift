@@ -65,15 +65,13 @@ package final class AtomicFileWriter {
     }
 
     /// Closes and removes the partial file (on failure or cancellation). Never throws.
+    ///
+    /// Runs the two system calls directly rather than on the thread pool: the pool's async entry point
+    /// refuses work from a cancelled task, and a cancelled backup is exactly when the file must go.
     package func discard() async {
-        let descriptor = self.descriptor
-        let partialPath = self.partialPath
-        let wasClosed = isClosed
+        if !isClosed { close(descriptor) }
         isClosed = true
-        _ = try? await threadPool.runIfActive {
-            if !wasClosed { close(descriptor) }
-            unlink(partialPath)
-        }
+        unlink(partialPath)
     }
 
     /// fsyncs the directory holding `path`, so a rename survives a crash.

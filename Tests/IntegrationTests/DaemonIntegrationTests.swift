@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+
+/// `baktainer run` as a user runs it: the real binary on a fast schedule against real engines. Each test
+/// confines its daemon to its own containers with `BT_FILTER_LABEL=baktainer.test=<run>`.
+@Suite struct DaemonIntegrationTests {
+    /// A running daemon with its port and backup directory.
+    struct Daemon {
+        let process: BaktainerProcess
+        let port: Int
+        let directory: String
+
+        init(run: String, environment: [String: String]) throws {
+            port = Int.random(in: 20_000...40_000)
+            directory = "/var/tmp/bt-daemon-tests/\(run)-\(UUID().uuidString.prefix(4))"
+            process = try BaktainerProcess(
+                ["run", "--log-format", "json"],
+                environment: [
+                    "BT_BACKUP_DIR": directory, "BT_HTTP_PORT": "\(port)", "BT_FILTER_LABEL": "\(TestBed.testLabel)=\(run)",
+                    "BT_CRON": "*/2 * * * * *",
+                ].merging(environment) { $1 })
+        }
+
+        /// `curl` against the daemon: the status code and body.
+        func get(_ path: String, token: String? = nil) throws -> (status: Int, body: String) {
+            let curl = Process()
+            curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            curl.arguments = ["-s", "-m", "5", "-w", "\n%{http_code}"] + (token.map { ["-H", "Authorization: Bearer \($0)"] } ?? [])
+                + ["http://127.0.0.1:\(port)\(path)"]
+            let output = Pipe()
+            curl.standardOutput = output
+            try curl.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            curl.waitUntilExit()
+            let text = String(decoding: data, as: UTF8.self)
+            let status = Int(text.split(separator: "\n").last ?? "") ?? 0
+            return (status, String(text.dropLast(String(status).count)))
+        }
+
+        /// The `targets` of `/api/status` (empty while the server is not up yet).
+        func targets(token: String? = nil) throws -> [[String: Any]] {
+            let answer = try get("/api/status", token: token)
+            guard answer.status == 200, let object = try JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any] else { return [] }
+            return object["targets"] as? [[String: Any]] ?? []
+        }
+
+        /// Polls `condition` every 200 ms until it holds or `limit` passes (a hang guard, not a timing claim).
+        func wait(for what: String, limit: Duration = .seconds(90), _ condition: () throws -> Bool) async throws {
+            let deadline = ContinuousClock.now + limit
+            while try !condition() {
+                guard ContinuousClock.now < deadline, process.process.isRunning else {
+                    let outcome = try? stop()
+                    throw TestBedError("gave up waiting for \(what); daemon log:\n\(outcome?.errors.suffix(3000) ?? "")")
+                }
+                try await Task.sleep(for: .milliseconds(200))
+            }
+        }
+
+        /// SIGTERM, then everything it printed.
+        @discardableResult
+        func stop() throws -> BaktainerProcess.Outcome {
+            if process.process.isRunning { process.process.terminate() }
+            return try process.finish()
+        }
+
+        /// Files (not directories) under the backup directory.
+        func files() -> [String] {
+            (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? []).filter { $0.contains(".") && !$0.hasSuffix("/") }
+        }
+    }
+
+    private func standin(_ run: String, bytes: Int = 2048, sleep: Int? = nil) throws -> String {
+        var environment = ["MONGO_STANDIN_BYTES": "\(bytes)"]
+        if let sleep { environment["MONGO_STANDIN_SLEEP"] = "\(sleep)" }
+        return try TestBed.startContainer(
+            fixture: "mongo-standin", labels: ["baktainer.backup": "true", "baktainer.db.engine": "mongodb"], environment: environment,
+            runID: run)
+    }
+
+    private static func ok(_ target: [String: Any]) -> Bool { target["lastResult"] as? String == "ok" }
+
+    @Test func backsUpOnScheduleFollowsNewContainersAndReportsThem() async throws {
+        try await TestBed.withRun { run in
+            let first = try standin(run)
+            let second = try standin(run)
+            let token = "token-\(run)"
+            let daemon = try Daemon(run: run, environment: ["BT_HTTP_TOKEN": token])
+            defer { _ = try? daemon.stop() }
+            try await daemon.wait(for: "two targets backed up") { try daemon.targets(token: token).filter(Self.ok).count == 2 }
+            let third = try standin(run)
+            try await daemon.wait(for: "the third container, started later, backed up") {
+                try daemon.targets(token: token).contains { $0["container"] as? String == third && Self.ok($0) }
+            }
+            let targets = try daemon.targets(token: token)
+            #expect(Set(targets.compactMap { $0["container"] as? String }) == [first, second, third])
+            #expect(targets.allSatisfy { $0["cron"] as? String == "*/2 * * * * *" && $0["nextRun"] != nil && ($0["lastSize"] as? Int ?? 0) > 2048 })
+
+            #expect(try daemon.get("/api/status").status == 401)
+            #expect(try daemon.get("/api/status", token: "wrong").status == 401)
+            let metrics = try daemon.get("/metrics")
+            #expect(metrics.status == 200)
+            #expect(metrics.body.contains("baktainer_targets 3.0"))
+            #expect(metrics.body.contains(#"baktainer_backups_total{engine="mongodb",result="ok"}"#))
+            #expect(metrics.body.contains("baktainer_docker_up 1.0"))
+            for name in [first, second, third] {
+                #expect(metrics.body.contains(#"baktainer_last_success_timestamp_seconds{target="\#(name)",schedule="default"}"#))
+            }
+            #expect(try daemon.get("/health").status == 200)
+            #expect(try daemon.get("/ready").status == 200)
+
+            try TestBed.docker(["rm", "-f", second])
+            try await daemon.wait(for: "the removed container dropped") { try !daemon.targets(token: token).contains { $0["container"] as? String == second } }
+            let outcome = try daemon.stop()
+            #expect(outcome.status == 0, "\(outcome.errors.suffix(2000))")
+            #expect(!daemon.files().contains { $0.hasSuffix(".partial") })
+            try? FileManager.default.removeItem(atPath: daemon.directory)
+        }
+    }
+
+    @Test func keepsRunningWhileDockerIsDownAndResumesWhenItReturns() async throws {
+        try await TestBed.withRun { run in
+            let engine = "/var/tmp/bt-extra-\(run)"
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("scripts/testbed-dockerd.sh").path
+            func dockerd(_ action: String) throws {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: script)
+                process.arguments = [action, engine]
+                process.standardOutput = FileHandle.nullDevice
+                try process.run()
+                process.waitUntilExit()
+                guard process.terminationStatus == 0 else { throw TestBedError("testbed-dockerd.sh \(action) failed") }
+            }
+            try dockerd("start")
+            defer { try? dockerd("remove") }
+            try TestBed.docker([
+                "-H", "unix://\(engine)/docker.sock", "run", "-d", "--network", "none", "--restart", "always", "--stop-timeout", "1",
+                "--label", "baktainer.backup=true", "--label", "baktainer.db.engine=mongodb", "--label", "\(TestBed.testLabel)=\(run)",
+                "-e", "MONGO_STANDIN_BYTES=4096", "baktainer-fixture/tiny:current",
+            ])
+            let daemon = try Daemon(run: run, environment: ["BT_DOCKER_URL": "unix://\(engine)/docker.sock"])
+            defer { _ = try? daemon.stop() }
+            try await daemon.wait(for: "a first backup") { try daemon.targets().contains(where: Self.ok) }
+
+            try dockerd("stop")
+            try await daemon.wait(for: "/ready to report Docker down") { try daemon.get("/ready").status == 503 }
+            #expect(daemon.process.process.isRunning)
+            #expect(try daemon.get("/live").status == 200)
+            #expect(try daemon.get("/metrics").body.contains("baktainer_docker_up 0.0"))
+
+            let restarted = Date()
+            try dockerd("start")
+            try await daemon.wait(for: "backups to resume after dockerd returned") {
+                guard try daemon.get("/ready").status == 200 else { return false }
+                return try daemon.targets().contains { target in
+                    guard let text = target["lastSuccessAt"] as? String, let date = try? Date(text, strategy: .iso8601) else { return false }
+                    return date > restarted
+                }
+            }
+            let outcome = try daemon.stop()
+            #expect(outcome.status == 0)
+            #expect(outcome.errors.contains("Docker is unreachable"))
+            try? FileManager.default.removeItem(atPath: daemon.directory)
+        }
+    }
+
+    @Test func sigtermDuringALongDumpCancelsItAfterTheTimeoutAndLeavesNothing() async throws {
+        try await TestBed.withRun { run in
+            let source = try standin(run, bytes: 1 << 20, sleep: 300)
+            let daemon = try Daemon(
+                run: run, environment: ["BT_CRON": "0 0 1 1 *", "BT_RUN_ON_START": "true", "BT_SHUTDOWN_TIMEOUT": "2s"])
+            try await daemon.wait(for: "the dump to be under way") { daemon.files().contains { $0.hasSuffix(".partial") } }
+            let outcome = try daemon.stop()
+            #expect(outcome.status != 0, "a drain cut short is not a clean exit")
+            #expect(outcome.errors.contains("backup cancelled") && outcome.errors.contains(#""container":"\#(source)""#), "\(outcome.errors.suffix(2000))")
+            #expect(outcome.errors.contains("shutdown timeout reached"))
+            #expect(daemon.files().isEmpty, "left behind: \(daemon.files())")
+            let processes = try TestBed.processCommandLines(in: source)
+            #expect(!processes.contains { $0.contains("mongodump") || $0.hasPrefix("sleep 300") }, "\(processes)")
+            try? FileManager.default.removeItem(atPath: daemon.directory)
+        }
+    }
+
+    @Test func sigtermLetsARunningDumpFinishWithinTheTimeoutAndExitsZero() async throws {
+        try await TestBed.withRun { run in
+            _ = try standin(run, bytes: 1 << 20, sleep: 3)
+            let daemon = try Daemon(run: run, environment: ["BT_CRON": "0 0 1 1 *", "BT_RUN_ON_START": "true", "BT_SHUTDOWN_TIMEOUT": "60"])
+            try await daemon.wait(for: "the dump to be under way") { daemon.files().contains { $0.hasSuffix(".partial") } }
+            let outcome = try daemon.stop()
+            #expect(outcome.status == 0, "\(outcome.errors.suffix(2000))")
+            #expect(outcome.errors.contains("backup finished"))
+            let kept = daemon.files()
+            #expect(kept.filter { $0.hasSuffix(".archive") }.count == 1 && !kept.contains { $0.hasSuffix(".partial") }, "\(kept)")
+            try? FileManager.default.removeItem(atPath: daemon.directory)
+        }
+    }
+}
