@@ -68,6 +68,6 @@ package struct LineLogHandler: LogHandler {
 
     private static func quotedIfNeeded(_ value: String) -> String {
         value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" }) || value.isEmpty
-            ? "\"" + value.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : value
+            ? "\"" + value.replacing("\"", with: "\\\"") + "\"" : value
     }
 }

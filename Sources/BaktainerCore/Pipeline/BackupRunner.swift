@@ -179,6 +179,6 @@ package struct BackupRunner: Sendable {
     /// Replaces every occurrence of the target's password in `text`.
     static func redact(_ text: String, in target: BackupTarget) -> String {
         guard let secret = target.password?.revealed, !secret.isEmpty else { return text }
-        return text.replacingOccurrences(of: secret, with: "••••••")
+        return text.replacing(secret, with: "••••••")
     }
 }

@@ -18,8 +18,11 @@ package struct BackupLayout: Sendable, Equatable {
     package func directory(for date: Date) -> String {
         let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
         let (year, month, day) = Self.civilDate(daysSinceEpoch: days)
-        let text = String(format: "%04d-%02d-%02d", year, month, day)
-        return "\(root)/\(text)"
+        func padded(_ number: Int, _ width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(root)/\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 
     /// The file path for a backup named `name` with extension `fileExtension` taken at `date`.
