@@ -38,9 +38,13 @@ esac
 
 if ! answers; then
 	mkdir -p "$dir/data" "$dir/exec"
-	setsid dockerd -H "unix://$socket" --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$pidfile" \
+	# dockerd must not inherit any descriptor but 0-2: Foundation's Process (the tests) learns that this script
+	# ended when every copy of a descriptor it passed is closed, so an inherited one would hang the caller.
+	closers=""
+	for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && closers+=" $fd>&-"; done
+	eval 'setsid dockerd -H "unix://$socket" --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$pidfile" \
 		--containerd-namespace "$name" --containerd-plugins-namespace "$name-plugins" \
-		--iptables=false --ip-masq=false --bridge=none >>"$dir/dockerd.log" 2>&1 </dev/null 9>&- &
+		--iptables=false --ip-masq=false --bridge=none >>"$dir/dockerd.log" 2>&1 </dev/null '"$closers"' &'
 	for _ in $(seq 1 300); do answers && break; sleep 0.1; done
 	answers || { log "dockerd in $dir did not answer within 30 s; see $dir/dockerd.log"; tail -5 "$dir/dockerd.log" >&2; exit 1; }
 fi

@@ -183,7 +183,7 @@ import Testing
 
     @Test func sigtermLetsARunningDumpFinishWithinTheTimeoutAndExitsZero() async throws {
         try await TestBed.withRun { run in
-            _ = try standin(run, bytes: 1 << 20, sleep: 3)
+            _ = try standin(run, bytes: 1 << 20, sleep: 10)
             let daemon = try Daemon(run: run, environment: ["BT_CRON": "0 0 1 1 *", "BT_RUN_ON_START": "true", "BT_SHUTDOWN_TIMEOUT": "60"])
             try await daemon.wait(for: "the dump to be under way") { daemon.files().contains { $0.hasSuffix(".partial") } }
             let outcome = try daemon.stop()

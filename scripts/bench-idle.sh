@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Idle daemon cost: `baktainer run` (release build) watching N labelled containers whose schedule does not
+# fire during the measurement. Prints the daemon's resident memory (start, end, peak) and its CPU use over
+# the window, read from /proc/PID/{status,stat}.
+# Usage: scripts/bench-idle.sh [TARGETS] [SECONDS]   (defaults: 50 targets, 60 s)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+targets=${1:-50}
+seconds=${2:-60}
+scripts/testbed.sh >/dev/null
+swift build -c release --scratch-path .build-bench --product baktainer >/dev/null
+baktainer=$(swift build -c release --scratch-path .build-bench --show-bin-path)/baktainer
+run="idle-$$"
+work=$(mktemp -d /var/tmp/bt-idle.XXXXXX)
+cleanup() {
+	[ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+	ids=$(docker ps -aq --filter "label=baktainer.test=$run")
+	[ -z "$ids" ] || docker rm -f $ids >/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+echo "starting $targets labelled containers…" >&2
+for i in $(seq 1 "$targets"); do
+	docker run -d --network none --label "baktainer.test=$run" --label baktainer.backup=true \
+		--label baktainer.db.engine=mongodb baktainer-fixture/mongo-standin:current >/dev/null
+done
+port=$((20000 + RANDOM % 20000))
+BT_BACKUP_DIR="$work" BT_HTTP_PORT=$port BT_FILTER_LABEL="baktainer.test=$run" BT_CRON="0 0 1 1 *" \
+	"$baktainer" run --quiet &
+pid=$!
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/api/status" | grep -q '"nextRun"' && break; sleep 0.2; done
+scheduled=$(curl -sf "http://127.0.0.1:$port/metrics" | awk '/^baktainer_targets /{print $2}')
+rss() { awk '/VmRSS/{print int($2/1024)}' "/proc/$pid/status"; }
+hwm() { awk '/VmHWM/{print int($2/1024)}' "/proc/$pid/status"; }
+ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+hz=$(getconf CLK_TCK)
+sleep 5
+start_rss=$(rss); start_ticks=$(ticks)
+sleep "$seconds"
+end_rss=$(rss); end_ticks=$(ticks)
+cpu=$(awk -v t=$((end_ticks - start_ticks)) -v hz="$hz" -v s="$seconds" 'BEGIN { printf "%.2f", 100 * t / hz / s }')
+echo "idle daemon, $scheduled targets scheduled, ${seconds} s window:"
+echo "  RSS at start ${start_rss} MiB, at end ${end_rss} MiB, peak $(hwm) MiB"
+echo "  CPU $cpu % of one core ($((end_ticks - start_ticks)) ticks of 1/$hz s)"
