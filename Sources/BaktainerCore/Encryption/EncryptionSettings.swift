@@ -1,0 +1,112 @@
+import Foundation
+
+/// Backup encryption settings, read once at start-up: whom backups are encrypted to and which keys open them.
+///
+/// Recipients (`BT_AGE_RECIPIENTS`, `BT_AGE_RECIPIENTS_FILE`) and a passphrase (`BT_AGE_PASSPHRASE`,
+/// `BT_AGE_PASSPHRASE_FILE`) exclude each other, as in age. Errors name the variable and never echo a secret.
+package struct EncryptionSettings: Sendable {
+    /// Whom new backups are encrypted to; empty means backups are not encrypted.
+    package var recipients: [AgeRecipient]
+    /// Keys that open encrypted backups: the identity file's keys and the passphrase, if set.
+    package var identities: [AgeIdentity]
+
+    /// Whether new backups are encrypted.
+    package var isEnabled: Bool { !recipients.isEmpty }
+
+    /// Settings with explicit values (tests, or no encryption with the defaults).
+    package init(recipients: [AgeRecipient] = [], identities: [AgeIdentity] = []) {
+        self.recipients = recipients
+        self.identities = identities
+    }
+
+    /// Reads the settings from `environment`; `readFile` returns a file's text (tests may stub it).
+    package init(
+        environment: EnvironmentValues,
+        readFile: (String) throws -> String = { try String(contentsOfFile: $0, encoding: .utf8) }
+    ) throws(ConfigurationError) {
+        var recipients: [AgeRecipient] = []
+        if let list = environment.string(EnvironmentKey.ageRecipients) {
+            for (index, item) in list.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
+                let entry = String(item).trimmingAgeWhitespace()
+                guard let recipient = try? AgeRecipient(parsing: entry) else {
+                    throw ConfigurationError(setting: EnvironmentKey.ageRecipients, "entry \(index + 1) is not an age recipient: use comma-separated 'age1…' public keys from age-keygen or baktainer keygen")
+                }
+                recipients.append(recipient)
+            }
+        }
+        if let path = environment.string(EnvironmentKey.ageRecipientsFile) {
+            let text = try Self.read(path, for: EnvironmentKey.ageRecipientsFile, readFile)
+            var found = 0
+            for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+                let entry = String(line).trimmingAgeWhitespace()
+                if entry.isEmpty || entry.hasPrefix("#") { continue }
+                guard let recipient = try? AgeRecipient(parsing: entry) else {
+                    throw ConfigurationError(setting: EnvironmentKey.ageRecipientsFile, "line \(number + 1) of \(path) is not an age recipient: use one 'age1…' public key per line ('#' starts a comment)")
+                }
+                recipients.append(recipient)
+                found += 1
+            }
+            guard found > 0 else {
+                throw ConfigurationError(setting: EnvironmentKey.ageRecipientsFile, "\(path) holds no 'age1…' recipient")
+            }
+        }
+
+        let passphrase = try Self.passphrase(environment, readFile)
+        if let passphrase {
+            guard recipients.isEmpty else {
+                let recipientSource = environment.string(EnvironmentKey.ageRecipients) != nil ? EnvironmentKey.ageRecipients : EnvironmentKey.ageRecipientsFile
+                let passphraseSource = environment.string(EnvironmentKey.agePassphrase) != nil ? EnvironmentKey.agePassphrase : EnvironmentKey.agePassphraseFile
+                throw ConfigurationError(setting: passphraseSource, "cannot be combined with \(recipientSource): age encrypts either to recipients or with one passphrase; unset one of them")
+            }
+            do throws(AgeError) {
+                recipients = [try AgeRecipient.passphrase(passphrase)]
+            } catch {
+                throw ConfigurationError(setting: EnvironmentKey.agePassphrase, error.message)
+            }
+        }
+
+        var identities: [AgeIdentity] = []
+        if let path = environment.string(EnvironmentKey.ageIdentityFile) {
+            let text = try Self.read(path, for: EnvironmentKey.ageIdentityFile, readFile)
+            do throws(AgeError) {
+                identities = try AgeIdentity.parseFile(text)
+            } catch {
+                throw ConfigurationError(setting: EnvironmentKey.ageIdentityFile, "\(path): \(error.message)")
+            }
+        }
+        if let passphrase, let identity = try? AgeIdentity.passphrase(passphrase) {
+            identities.append(identity)
+        }
+        self.init(recipients: recipients, identities: identities)
+    }
+
+    /// The passphrase from `BT_AGE_PASSPHRASE` or `BT_AGE_PASSPHRASE_FILE` (one trailing newline trimmed).
+    private static func passphrase(_ environment: EnvironmentValues, _ readFile: (String) throws -> String) throws(ConfigurationError) -> String? {
+        let inline = environment.string(EnvironmentKey.agePassphrase)
+        let path = environment.string(EnvironmentKey.agePassphraseFile)
+        if inline != nil && path != nil {
+            throw ConfigurationError(setting: EnvironmentKey.agePassphrase, "cannot be combined with \(EnvironmentKey.agePassphraseFile): set only one of them")
+        }
+        if let inline { return inline }
+        guard let path else { return nil }
+        var text = try read(path, for: EnvironmentKey.agePassphraseFile, readFile)
+        if text.hasSuffix("\r\n") {
+            text.removeLast()  // "\r\n" is one Character
+        } else if text.hasSuffix("\n") {
+            text.removeLast()
+        }
+        guard !text.isEmpty else {
+            throw ConfigurationError(setting: EnvironmentKey.agePassphraseFile, "\(path) is empty: write the passphrase into it")
+        }
+        return text
+    }
+
+    private static func read(_ path: String, for setting: String, _ readFile: (String) throws -> String) throws(ConfigurationError) -> String {
+        do {
+            return try readFile(path)
+        } catch {
+            // Name the path only: the underlying error cannot hold file contents, but stay terse.
+            throw ConfigurationError(setting: setting, "cannot read \(path): check that the file exists and is readable")
+        }
+    }
+}
