@@ -45,10 +45,11 @@ baseline_filter() {  # the shell pipeline's compression/encryption stage for a m
 	zstd+age) zstd -q -3 | age -r "$recipient" ;;
 	esac
 }
+export -f baseline_filter
+export recipient name
 run_baseline() {  # MODE -> "seconds output_bytes"
-	/usr/bin/time -v -o "$work/time" bash -c "set -o pipefail; docker exec -e PGPASSWORD '$name' \
-		pg_dump --username=app --no-password --clean --if-exists --dbname=shop | $(declare -f baseline_filter); \
-		recipient='$recipient' baseline_filter '$1'" >"$work/baseline.out"
+	/usr/bin/time -v -o "$work/time" bash -c 'set -o pipefail; docker exec -e PGPASSWORD "$name" \
+		pg_dump --username=app --no-password --clean --if-exists --dbname=shop | baseline_filter "$1"' - "$1" >"$work/baseline.out"
 	echo "$(seconds_of "$work/time") $(stat -c %s "$work/baseline.out")"
 	rm -f "$work/baseline.out"
 }

@@ -67,6 +67,26 @@ import Testing
         }
     }
 
+    @Test func belowTheFreeSpaceMinimumTheBackupIsRefusedAndOlderBackupsStay() async throws {
+        try await TestBed.withRun { run in
+            let source = try standin(bytes: 1024, run: run)
+            try withTmpfs(size: "2m") { root in
+                try FileManager.default.createDirectory(atPath: root + "/2020-01-01", withIntermediateDirectories: true)
+                let older = root + "/2020-01-01/\(source)-1577836800.archive"
+                try Data("older backup".utf8).write(to: URL(fileURLWithPath: older))
+                let refused = try BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": root, "BT_MIN_FREE_SPACE": "10M"])
+                #expect(refused.status == 1)
+                let row = try #require(refused.output.split(separator: "\n").first { $0.hasPrefix(source) })
+                #expect(row.contains("failed") && row.contains("BT_MIN_FREE_SPACE=10M") && row.contains("not started"), "\(row)")
+                #expect(files(under: root) == ["2020-01-01/\(source)-1577836800.archive"])
+                #expect(try String(contentsOfFile: older, encoding: .utf8) == "older backup")
+
+                let allowed = try BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": root, "BT_MIN_FREE_SPACE": "10%"])
+                #expect(allowed.status == 0, "\(allowed.output)")
+            }
+        }
+    }
+
     @Test func readOnlyBackupDirectoryIsAClearError() async throws {
         try await TestBed.withRun { run in
             let source = try standin(bytes: 1024, run: run)
