@@ -55,7 +55,7 @@ package struct BackupRunner: Sendable {
         logger[metadataKey: "engine"] = "\(target.engine)"
         logger[metadataKey: "run"] = "\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
         logger.info("backup started")
-        let outcome = await attempt(target, schedule: schedule, now: now, progress: progress)
+        let outcome = await attempt(target, schedule: schedule, now: now, progress: progress, logger: logger)
         progress?(BackupProgress(container: target.containerName, bytes: (try? outcome.get().size) ?? 0, isFinished: true))
         switch outcome {
         case .success(let record):
@@ -72,7 +72,7 @@ package struct BackupRunner: Sendable {
     }
 
     private func attempt(
-        _ target: BackupTarget, schedule: String, now: Date, progress: (@Sendable (BackupProgress) -> Void)?
+        _ target: BackupTarget, schedule: String, now: Date, progress: (@Sendable (BackupProgress) -> Void)?, logger: Logger
     ) async -> Result<BackupRecord, BackupFailure> {
         let started = ContinuousClock.now
         let failure = { (code: BackupFailure.Code, message: String) in
@@ -155,6 +155,11 @@ package struct BackupRunner: Sendable {
             record.dumpSize = termination.stdoutByteCount
             record.compression = compression.name
             record.encrypted = settings.encryption.isEnabled
+            do {
+                record.tableCounts = try await TableInventory.take(of: target, client: client)
+            } catch {
+                logger.warning("tables not counted (restore tests of this backup cannot compare counts): \(Self.redact("\(error)", in: target))")
+            }
             try await Self.writeSidecars(record)
             return .success(record)
         } catch where Task.isCancelled {
