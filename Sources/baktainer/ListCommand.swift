@@ -10,7 +10,7 @@ import Foundation
 /// `baktainer list`: shows the containers marked for backup, each with what validation says of its labels.
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List the containers labelled baktainer.backup=true.")
+        commandName: "list", abstract: "List the containers labelled baktainer.backup=true, or with --backups the backups kept.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, json
@@ -22,9 +22,13 @@ struct ListCommand: AsyncParsableCommand {
     @Flag(name: .customLong("all"), help: "Include containers that are not running.")
     var includeStopped = false
 
+    @Flag(help: "List the backups in BT_BACKUP_DIR (compressed and encrypted alike) instead of the containers.")
+    var backups = false
+
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
+        if backups { return try listBackups() }
         let settings = try CommandEnvironment.dockerSettings()
         let labels: [String]
         do {
@@ -49,6 +53,33 @@ struct ListCommand: AsyncParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(containers), as: UTF8.self))
+        }
+    }
+
+    /// The backups Baktainer wrote (its naming and JSON record), newest first per stream; no secret is in a record.
+    private func listBackups() throws {
+        let (settings, _) = try CommandEnvironment.backupSettings(EnvironmentValues(ProcessInfo.processInfo.environment))
+        let catalog: BackupCatalog
+        do {
+            catalog = try BackupCatalog.scan(root: settings.backupDirectory)
+        } catch {
+            throw CommandFailure("cannot read the backup directory: \(error.message)")
+        }
+        for warning in catalog.warnings { LineLogHandler.standardError("warning: \(warning)\n") }
+        let entries = catalog.entries.sorted { ($0.stream, $1.date) < ($1.stream, $0.date) }
+        switch format {
+        case .table:
+            let rows = entries.map { entry in
+                [
+                    entry.stream.description, entry.date.formatted(.iso8601), "\(entry.record.size)", entry.record.compression ?? "none",
+                    entry.record.encrypted == true ? "age" : "-", entry.path,
+                ]
+            }
+            print(TextTable(header: ["TARGET", "TAKEN", "BYTES", "COMPRESSION", "ENCRYPTION", "FILE"], rows: rows).rendered())
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(entries.map(\.record)), as: UTF8.self))
         }
     }
 }

@@ -1,3 +1,4 @@
+import BaktainerCore
 import Foundation
 import Testing
 
@@ -29,6 +30,28 @@ import Testing
             #expect(entry["database"] as? String == "/data/\(run).db")
             #expect(entry["validation"] as? String == "ok")
             #expect(!table.output.contains("never-print") && !json.output.contains("never-print"))
+        }
+    }
+
+    @Test func listsCompressedAndEncryptedBackupsAlike() async throws {
+        try await TestBed.withRun { run in
+            let source = try TestBed.startContainer(
+                fixture: "mongo-standin", labels: ["baktainer.backup": "true", "baktainer.db.engine": "mongodb"],
+                environment: ["MONGO_STANDIN_BYTES": "4096"], runID: run)
+            let directory = "/var/tmp/bt-list-tests/\(run)"
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let recipient = AgeKeyPair.generate().recipientString
+            for environment in [["BT_COMPRESS": "zstd", "BT_AGE_RECIPIENTS": recipient], ["BT_COMPRESS": "gzip"]] {
+                let backup = try BaktainerProcess.run(["backup", source, "--quiet"], environment: environment.merging(["BT_BACKUP_DIR": directory]) { $1 })
+                #expect(backup.status == 0, "\(backup.output)")
+                try await Task.sleep(for: .seconds(1))  // one file per second: names carry Unix seconds
+            }
+            let table = try runList(["--backups"], environment: ["BT_BACKUP_DIR": directory])
+            #expect(table.status == 0)
+            let rows = table.output.split(separator: "\n").filter { $0.hasPrefix(source) }
+            #expect(rows.count == 2)
+            #expect(rows.first?.contains("gzip") == true && rows.first?.hasSuffix(".archive.gz") == true, "newest first: \(rows)")
+            #expect(rows.last?.contains("zstd") == true && rows.last?.contains("age") == true && rows.last?.hasSuffix(".archive.zst.age") == true)
         }
     }
 
