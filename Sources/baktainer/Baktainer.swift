@@ -6,6 +6,9 @@ struct Baktainer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baktainer",
         abstract: "Back up databases running in Docker containers, found by their baktainer.* labels.",
-        subcommands: [RunCommand.self, BackupCommand.self, ListCommand.self, ValidateCommand.self, HealthcheckCommand.self]
+        subcommands: [
+            RunCommand.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self, ListCommand.self, ValidateCommand.self,
+            HealthcheckCommand.self,
+        ]
     )
 }
