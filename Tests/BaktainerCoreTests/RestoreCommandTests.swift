@@ -35,14 +35,14 @@ import Testing
         let command = try PostgresEngine().restoreCommand(for: target("postgres"), force: false)
         #expect(
             command.arguments == [
-                "psql", "--username=app", "--no-password", "--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--single-transaction", "--dbname=shop",
+                "psql", "--username=app", "--no-password", "--no-psqlrc", "--quiet", "--file=-", "--set=ON_ERROR_STOP=1", "--single-transaction", "--dbname=shop",
             ])
         #expect(command.environment == ["PGPASSWORD": Self.password])
     }
 
     @Test func postgresClusterDumpRunsWithoutOneTransaction() throws {
         let command = try PostgresEngine().restoreCommand(for: target("postgres", database: nil, all: true), force: false)
-        #expect(command.arguments == ["psql", "--username=app", "--no-password", "--no-psqlrc", "--quiet", "--dbname=postgres"])
+        #expect(command.arguments == ["psql", "--username=app", "--no-password", "--no-psqlrc", "--quiet", "--file=-", "--dbname=postgres"])
         #expect(PostgresEngine().createDatabaseCommand(for: target("postgres", database: nil, all: true)) == nil)
     }
 

@@ -13,10 +13,10 @@ import DockerEngineAPI
 ///
 /// Restore reads the plain SQL dump from stdin:
 ///
-/// - one database: `psql --username=USER --no-password --no-psqlrc --quiet --set=ON_ERROR_STOP=1
-///   --single-transaction --dbname=DB` — the first error stops it and rolls everything back; psql names the
-///   line (`psql:<stdin>:LINE: ERROR: …`).
-/// - a `pg_dumpall` dump (no database): `psql --username=USER --no-password --no-psqlrc --quiet
+/// - one database: `psql --username=USER --no-password --no-psqlrc --quiet --file=- --set=ON_ERROR_STOP=1
+///   --single-transaction --dbname=DB` — the first error stops it and rolls everything back; reading stdin as
+///   a file (`--file=-`) makes psql name the line (`psql:<stdin>:LINE: ERROR: …`).
+/// - a `pg_dumpall` dump (no database): `psql --username=USER --no-password --no-psqlrc --quiet --file=-
 ///   --dbname=postgres`, without a single transaction (the dump creates databases and connects to them) and
 ///   without stopping at errors (it re-creates the role psql runs as, which always fails); errors are printed.
 ///
@@ -50,7 +50,7 @@ package struct PostgresEngine: DatabaseEngine {
     }
 
     package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ExecCommand {
-        let common = ["psql", "--username=\(target.user ?? "postgres")", "--no-password", "--no-psqlrc", "--quiet"]
+        let common = ["psql", "--username=\(target.user ?? "postgres")", "--no-password", "--no-psqlrc", "--quiet", "--file=-"]
         guard let database = target.database, !target.allDatabases else {
             return ExecCommand(common + ["--dbname=postgres"], environment: passwordEnvironment(target), attachStdin: true)
         }
