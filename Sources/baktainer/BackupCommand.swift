@@ -28,8 +28,10 @@ struct BackupCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
         let settings: BackupSettings
+        let pipeline: PipelineSettings
         do {
             settings = try BackupSettings(environment: environment)
+            pipeline = try PipelineSettings(environment: environment)
         } catch {
             throw CommandFailure("configuration: \(error)")
         }
@@ -55,7 +57,9 @@ struct BackupCommand: AsyncParsableCommand {
         if dryRun {
             for target in targets {
                 guard let engine = registry.engine(named: target.engine) else { continue }
-                let path = layout.path(name: target.backupName, fileExtension: engine.fileExtension, date: Date())
+                let compression = (try? pipeline.compression.compression(forLabels: target.labels)) ?? pipeline.compression.compression
+                let fileExtension = compression.appendingExtension(to: engine.fileExtension) + (pipeline.encryption.isEnabled ? ".age" : "")
+                let path = layout.path(name: target.backupName, fileExtension: fileExtension, date: Date())
                 do {
                     let command = try engine.dumpCommand(for: target)
                     let environment = command.environment.keys.sorted().map { "\($0)=••••••" }.joined(separator: " ")
@@ -69,7 +73,7 @@ struct BackupCommand: AsyncParsableCommand {
         }
         let progress = ProgressLine(enabled: !output.quiet)
         let outcomes = await BackupBatch(
-            runner: BackupRunner(client: client, layout: layout, registry: registry, logger: logger),
+            runner: BackupRunner(client: client, layout: layout, registry: registry, settings: pipeline, logger: logger),
             maximumConcurrent: settings.maximumConcurrentBackups
         ).run(targets, progress: progress.report)
         for (target, outcome) in zip(targets, outcomes) {

@@ -8,6 +8,7 @@ struct Baktainer: AsyncParsableCommand {
         abstract: "Back up databases running in Docker containers, found by their baktainer.* labels.",
         subcommands: [
             RunCommand.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self, ListCommand.self, ValidateCommand.self,
+            PruneCommand.self, KeygenCommand.self,
             HealthcheckCommand.self,
         ]
     )

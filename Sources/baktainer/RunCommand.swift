@@ -29,14 +29,17 @@ struct RunCommand: AsyncParsableCommand {
         let logger = try output.logger(environment: environment)
         let backupSettings: BackupSettings
         let daemonSettings: DaemonSettings
+        let pipeline: PipelineSettings
         do {
             backupSettings = try BackupSettings(environment: environment)
             daemonSettings = try DaemonSettings(environment: environment)
+            pipeline = try PipelineSettings(environment: environment)
         } catch {
             throw CommandFailure("configuration: \(error)")
         }
         let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
-        let runner = BackupRunner(client: client, layout: BackupLayout(root: backupSettings.backupDirectory), logger: logger)
+        let runner = BackupRunner(
+            client: client, layout: BackupLayout(root: backupSettings.backupDirectory), settings: pipeline, logger: logger)
         let daemon = BackupDaemon(
             client: client, labels: backupSettings.discoveryLabels, runner: runner, settings: daemonSettings, maximumConcurrent: backupSettings.maximumConcurrentBackups,
             logger: logger)

@@ -28,6 +28,8 @@ struct ValidateCommand: AsyncParsableCommand {
         var labels = [BackupLabel.backupFilter]
         check { labels = try BackupSettings(environment: environment).discoveryLabels }
         check { _ = try LogSettings(environment: environment) }
+        check { _ = try DaemonSettings(environment: environment) }
+        check { _ = try PipelineSettings(environment: environment) }
         var dockerSettings: DockerSettings?
         check { dockerSettings = try DockerSettings(environment: environment) }
         var rows: [[String]] = []

@@ -175,11 +175,11 @@ private func labels(_ engine: String?, _ extra: [String: String] = [:]) -> [Stri
         let result = try await example.resolve()
         switch (example.expected, result) {
         case (.target(let engine, let database, let user, let password, let all, let backupName, let command), .success(let target)):
-            #expect(
-                target
-                    == BackupTarget(
-                        containerID: String(repeating: "a", count: 64), containerName: "shop-db", engine: engine, database: database, user: user,
-                        password: password.map(Secret.init), allDatabases: all, backupName: backupName, customCommand: command))
+            var expected = BackupTarget(
+                containerID: String(repeating: "a", count: 64), containerName: "shop-db", engine: engine, database: database, user: user,
+                password: password.map(Secret.init), allDatabases: all, backupName: backupName, customCommand: command)
+            expected.labels = example.labels
+            #expect(target == expected)
         case (.error(let message), .failure(let error)):
             #expect(error == TargetError(containerName: "shop-db", message: message))
             #expect(error.description == "container 'shop-db': \(message)")

@@ -190,7 +190,7 @@ import Testing
             #expect(outcome.status == 0, "\(outcome.errors.suffix(2000))")
             #expect(outcome.errors.contains("backup finished"))
             let kept = daemon.files()
-            #expect(kept.filter { $0.hasSuffix(".archive") }.count == 1 && !kept.contains { $0.hasSuffix(".partial") }, "\(kept)")
+            #expect(kept.filter { $0.hasSuffix(".archive.gz") }.count == 1 && !kept.contains { $0.hasSuffix(".partial") }, "\(kept)")
             try? FileManager.default.removeItem(atPath: daemon.directory)
         }
     }

@@ -41,11 +41,7 @@ package struct DaemonSettings: Sendable {
         } catch {
             throw ConfigurationError(setting: EnvironmentKey.cron, error.message)
         }
-        let zone = environment.string(EnvironmentKey.timeZone) ?? "UTC"
-        guard let timeZone = TimeZone(identifier: zone) else {
-            throw ConfigurationError(setting: EnvironmentKey.timeZone, "'\(zone)' is not a time zone: use an IANA name such as Europe/Berlin or UTC")
-        }
-        self.timeZone = timeZone
+        timeZone = try environment.timeZone(EnvironmentKey.timeZone) ?? .gmt
         runOnStart = try environment.bool(EnvironmentKey.runOnStart) ?? false
         retryAttempts = try environment.integer(EnvironmentKey.retryAttempts, in: 1...10) ?? 3
         shutdownTimeout = try environment.duration(EnvironmentKey.shutdownTimeout) ?? .seconds(60)

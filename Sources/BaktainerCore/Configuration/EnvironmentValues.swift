@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// Typed, strict reads of environment variables: a malformed value is an error naming the variable, never a
 /// silent default. An empty value counts as unset.
 package struct EnvironmentValues: Sendable {
@@ -41,6 +47,15 @@ package struct EnvironmentValues: Sendable {
             throw ConfigurationError(setting: key, "'\(raw)' is not a duration: use seconds or a number with s, m, h, d or w (e.g. 26h, 1d12h)")
         }
         return .seconds(seconds)
+    }
+
+    /// An IANA time zone (`Europe/Berlin`, `UTC`); nil when unset. Anything else is an error.
+    package func timeZone(_ key: String) throws(ConfigurationError) -> TimeZone? {
+        guard let name = string(key) else { return nil }
+        guard let zone = TimeZone(identifier: name) else {
+            throw ConfigurationError(setting: key, "'\(name)' is not a time zone: use an IANA name such as Europe/Berlin or UTC")
+        }
+        return zone
     }
 
     /// Seconds in `90`, `90s`, `15m`, `1d12h`; nil when malformed.

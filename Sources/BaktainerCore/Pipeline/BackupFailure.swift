@@ -8,6 +8,7 @@ package struct BackupFailure: Error, Sendable, Equatable, CustomStringConvertibl
         case incompleteDump = "incomplete_dump"
         case containerGone = "container_gone"
         case storage = "storage"
+        case pipeline = "pipeline"
         case docker = "docker"
         case cancelled = "cancelled"
     }

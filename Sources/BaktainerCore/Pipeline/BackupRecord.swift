@@ -24,6 +24,12 @@ package struct BackupRecord: Sendable, Equatable, Codable {
     package var backupName: String?
     /// The named schedule that made it; nil for the default stream.
     package var schedule: String?
+    /// The dump's own size before compression and encryption (nil in records of older versions).
+    package var dumpSize: Int?
+    /// The compression applied: `gzip`, `zstd` or `none` (nil in records of older versions: none).
+    package var compression: String?
+    /// Whether the file is encrypted with age (nil in records of older versions: not encrypted).
+    package var encrypted: Bool?
 
     /// Creates a record.
     package init(

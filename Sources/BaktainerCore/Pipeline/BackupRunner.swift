@@ -8,8 +8,13 @@ import DockerEngineAPI
 import Logging
 import NIOCore
 
-/// Dumps one target into one verified file: exec ─► demultiplex ─► SHA-256 ─► `<file>.partial` ─► fsync ─►
-/// rename, then the `sha256sum -c` sidecar and the JSON record.
+/// Dumps one target into one verified file: exec ─► demultiplex ─► compress ─► encrypt ─► SHA-256 ─►
+/// `<file>.partial` ─► fsync ─► rename, then the `sha256sum -c` sidecar and the JSON record, then retention for
+/// the target's stream.
+///
+/// Every stage pulls: a piece is compressed, encrypted and written before the next is read from the exec, so
+/// memory stays flat and a slow disk slows the dump. The completeness checks look at the dump itself; the
+/// checksum covers the file as stored.
 ///
 /// A file is kept only if the tool exited 0, the stream ended cleanly and the engine's completeness check
 /// passed; otherwise the partial file is removed and a ``BackupFailure`` says why, with the tool's stderr
@@ -18,18 +23,20 @@ package struct BackupRunner: Sendable {
     private let client: DockerClient
     private let registry: EngineRegistry
     private let layout: BackupLayout
+    private let settings: PipelineSettings
     private let logger: Logger
     /// The version written into records.
     package static let version = "0.1.0"
 
     /// Creates a runner writing under `layout`, logging each run's start and end to `logger`.
     package init(
-        client: DockerClient, layout: BackupLayout, registry: EngineRegistry = EngineRegistry(),
+        client: DockerClient, layout: BackupLayout, registry: EngineRegistry = EngineRegistry(), settings: PipelineSettings = PipelineSettings(),
         logger: Logger = Logger(label: "baktainer", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         self.client = client
         self.layout = layout
         self.registry = registry
+        self.settings = settings
         self.logger = logger
     }
 
@@ -52,6 +59,7 @@ package struct BackupRunner: Sendable {
             logger.info(
                 "backup finished",
                 metadata: ["file": "\(record.file)", "bytes": "\(record.size)", "seconds": "\((record.durationSeconds * 1000).rounded() / 1000)", "sha256": "\(record.sha256)"])
+            enforceRetention(for: target, schedule: schedule, now: now, logger: logger)
         case .failure(let failure) where failure.code == .cancelled:
             logger.warning("backup cancelled: \(failure.message)", metadata: ["code": "\(failure.code.rawValue)"])
         case .failure(let failure):
@@ -76,8 +84,21 @@ package struct BackupRunner: Sendable {
         } catch {
             return .failure(failure(.invalidTarget, error.message))
         }
+        var chain: TransformChain
+        let compression: Compression
+        do {
+            compression = try settings.compression.compression(forLabels: target.labels)
+            var stages: [any ByteStreamTransform] = []
+            if let compressor = try compression.makeCompressor() { stages.append(compressor) }
+            if settings.encryption.isEnabled { stages.append(try AgeEncryptor(recipients: settings.encryption.recipients)) }
+            chain = TransformChain(stages)
+        } catch {
+            return .failure(failure(.invalidTarget, "\(error)"))
+        }
         let name = schedule == BackupSchedule.defaultName ? target.backupName : "\(target.backupName)-\(schedule)"
-        let path = layout.path(name: name, fileExtension: engine.fileExtension, date: now)
+        var fileExtension = compression.appendingExtension(to: engine.fileExtension)
+        if settings.encryption.isEnabled { fileExtension += ".age" }
+        let path = layout.path(name: name, fileExtension: fileExtension, date: now)
         let writer: AtomicFileWriter
         do {
             try Self.createDirectory(layout.directory(for: now), root: layout.root)
@@ -89,16 +110,22 @@ package struct BackupRunner: Sendable {
             var hasher = SHA256()
             var tail = [UInt8]()
             var head = [UInt8]()
-            var written = 0
+            var dumped = 0
+            var stored = 0
+            func store(_ buffer: ByteBuffer) async throws {
+                guard buffer.readableBytes > 0 else { return }
+                buffer.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
+                try await writer.write(buffer)
+                stored += buffer.readableBytes
+            }
             let termination = try await client.withExec(command, inContainer: target.containerID) { session in
                 for try await buffer in session.stdout {
-                    buffer.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
                     if head.count < 16 { head.append(contentsOf: buffer.readableBytesView.prefix(16 - head.count)) }
                     tail.append(contentsOf: buffer.readableBytesView.suffix(4096))
                     if tail.count > 8192 { tail.removeFirst(tail.count - 4096) }
-                    try await writer.write(buffer)
-                    written += buffer.readableBytes
-                    progress?(BackupProgress(container: target.containerName, bytes: written))
+                    try await store(try chain.transform(buffer))
+                    dumped += buffer.readableBytes
+                    progress?(BackupProgress(container: target.containerName, bytes: dumped))
                 }
                 return try await session.wait()
             }
@@ -110,15 +137,19 @@ package struct BackupRunner: Sendable {
                 await writer.discard()
                 return .failure(failure(.incompleteDump, "the \(engine.identifier) dump failed its completeness check (format header or completion marker missing, \(termination.stdoutByteCount) bytes); nothing was kept. \(Self.lastLines(termination.stderrTail))"))
             }
+            try await store(try chain.finish())
             try await writer.commit()
             let digest = hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
             let elapsed = ContinuousClock.now - started
-            let record = BackupRecord(
+            var record = BackupRecord(
                 container: target.containerName, engine: engine.identifier, database: target.database, file: path,
-                size: termination.stdoutByteCount, sha256: digest,
+                size: stored, sha256: digest,
                 durationSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
                 exitCode: 0, startedAt: now.timeIntervalSince1970, baktainerVersion: Self.version, backupName: target.backupName,
                 schedule: schedule == BackupSchedule.defaultName ? nil : schedule)
+            record.dumpSize = termination.stdoutByteCount
+            record.compression = compression.name
+            record.encrypted = settings.encryption.isEnabled
             try await Self.writeSidecars(record)
             return .success(record)
         } catch where Task.isCancelled {
@@ -131,9 +162,35 @@ package struct BackupRunner: Sendable {
         } catch let error as StorageError {
             await writer.discard()
             return .failure(failure(.storage, error.message))
+        } catch let error as CompressionError {
+            await writer.discard()
+            return .failure(failure(.pipeline, "compression failed: \(error.message)"))
+        } catch let error as AgeError {
+            await writer.discard()
+            return .failure(failure(.pipeline, "encryption failed: \(error.message)"))
         } catch {
             await writer.discard()
             return .failure(failure(.docker, "\(error)"))
+        }
+    }
+
+    /// Applies the retention policy of `target`'s stream `schedule` after a successful backup. A failure to
+    /// prune is logged and never turns the backup into a failure.
+    private func enforceRetention(for target: BackupTarget, schedule: String, now: Date, logger: Logger) {
+        let run = RetentionRun(root: layout.root, settings: settings.retention, timeZone: settings.timeZone)
+        let stream = BackupStream(backupName: target.backupName, schedule: schedule == BackupSchedule.defaultName ? nil : schedule)
+        do {
+            let (plan, _) = try run.plan(labelsByBackupName: [target.backupName: target.labels], only: stream, now: now)
+            guard !plan.delete.isEmpty else { return }
+            let result = run.apply(plan)
+            for entry in result.deleted {
+                logger.info("retention: deleted \(entry.path)", metadata: ["why": "kept by no rule"])
+            }
+            for failure in result.failures {
+                logger.warning("retention: cannot delete \(failure.path): \(failure.error.message)")
+            }
+        } catch {
+            logger.warning("retention skipped: \(error)")
         }
     }
 

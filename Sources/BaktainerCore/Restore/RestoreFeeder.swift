@@ -31,19 +31,24 @@ package struct RestoreFeeder: Sendable {
     package func feed(into input: ExecInput) async throws -> Int {
         let reader = try await StreamingFileReader(path: path)
         defer { reader.close() }
-        var decoder = LayeredDecoder(layers: layers, identities: identities)
+        var decoder = try LayeredDecoder(layers: layers, identities: identities)
         var written = 0
-        while let chunk = try await reader.next() {
-            let decoded = try decoder.transform(chunk)
-            guard decoded.readableBytes > 0 else { continue }
-            try await input.write(decoded)
-            written += decoded.readableBytes
+        var pieces: [ByteBuffer] = []
+        let collect = { (piece: ByteBuffer) in pieces.append(piece) }
+        var atEnd = false
+        while !atEnd {
+            if let chunk = try await reader.next() {
+                try decoder.decode(chunk, emit: collect)
+            } else {
+                try decoder.finish(emit: collect)
+                atEnd = true
+            }
+            for piece in pieces {
+                try await input.write(piece)
+                written += piece.readableBytes
+            }
+            pieces.removeAll(keepingCapacity: true)
             progress?(BackupProgress(container: container, bytes: written))
-        }
-        let last = try decoder.finish()
-        if last.readableBytes > 0 {
-            try await input.write(last)
-            written += last.readableBytes
         }
         input.finish()
         return written

@@ -20,6 +20,8 @@ package struct BackupTarget: Sendable, Equatable {
     package var customCommand: [String]?
     /// The schedules its labels declare; empty: the global schedule (`BT_CRON`).
     package var schedules: [BackupSchedule] = []
+    /// The container's labels, for the settings labels may override per container (retention, compression).
+    package var labels: [String: String] = [:]
 
     /// Creates a target.
     package init(

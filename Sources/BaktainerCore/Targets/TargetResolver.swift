@@ -120,11 +120,29 @@ package struct TargetResolver: Sendable {
         case .failure(let error): throw fail("\(error.label): \(error.message)")
         }
 
+        // Compression labels, checked against the default global setting (a level label beside a global `none`
+        // is caught when the backup runs).
+        do {
+            _ = try CompressionSettings().compression(forLabels: container.labels)
+        } catch {
+            throw fail("\(error)")
+        }
+
+        // Retention labels (checked here so that `validate` and `list` report a typo before a prune meets it).
+        for schedule in [nil] + schedules.map(\.name) {
+            do {
+                _ = try RetentionSettings(global: RetentionPolicy()).policy(forLabels: container.labels, schedule: schedule)
+            } catch {
+                throw fail("\(error)")
+            }
+        }
+
         var target = BackupTarget(
             containerID: container.id, containerName: container.name, engine: engine.identifier, database: database, user: user,
             password: password.map(Secret.init), allDatabases: allDatabases, backupName: backupName,
             customCommand: customCommand)
         target.schedules = schedules
+        target.labels = container.labels
         return target
     }
 

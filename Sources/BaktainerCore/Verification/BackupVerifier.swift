@@ -75,15 +75,22 @@ package struct BackupVerifier: Sendable {
 
         let layers = BackupLayer.layers(ofFileName: fileName)
         let missingKey = layers.contains(.age) && identities.isEmpty
-        var decoder: LayeredDecoder? = missingKey ? nil : LayeredDecoder(layers: layers, identities: identities)
         var decodeError: LayeredDecoder.LayerError?
+        var decoder: LayeredDecoder?
+        if !missingKey {
+            do throws(LayeredDecoder.LayerError) {
+                decoder = try LayeredDecoder(layers: layers, identities: identities)
+            } catch {
+                decodeError = error
+            }
+        }
         var hasher = SHA256()
         var storedBytes = 0
         var dumpBytes = 0
         var head: [UInt8] = []
         var tail: [UInt8] = []
         var rawHead: [UInt8] = []
-        func take(_ decoded: ByteBuffer) {
+        let take = { (decoded: ByteBuffer) in
             dumpBytes += decoded.readableBytes
             if head.count < 16 { head.append(contentsOf: decoded.readableBytesView.prefix(16 - head.count)) }
             tail.append(contentsOf: decoded.readableBytesView.suffix(4096))
@@ -97,21 +104,17 @@ package struct BackupVerifier: Sendable {
                 storedBytes += chunk.readableBytes
                 if rawHead.count < 32 { rawHead.append(contentsOf: chunk.readableBytesView.prefix(32 - rawHead.count)) }
                 guard decodeError == nil, decoder != nil else { continue }
-                do {
-                    take(try decoder!.transform(chunk))
-                } catch let error as LayeredDecoder.LayerError {
-                    decodeError = error
+                do throws(LayeredDecoder.LayerError) {
+                    try decoder!.decode(chunk, emit: take)
                 } catch {
-                    decodeError = LayeredDecoder.LayerError(layer: layers.first ?? .age, underlying: error)
+                    decodeError = error
                 }
             }
             if decodeError == nil, decoder != nil {
-                do {
-                    take(try decoder!.finish())
-                } catch let error as LayeredDecoder.LayerError {
-                    decodeError = error
+                do throws(LayeredDecoder.LayerError) {
+                    try decoder!.finish(emit: take)
                 } catch {
-                    decodeError = LayeredDecoder.LayerError(layer: layers.first ?? .age, underlying: error)
+                    decodeError = error
                 }
             }
         } catch let error as StorageError {
@@ -138,6 +141,9 @@ package struct BackupVerifier: Sendable {
         }
         guard engine.acceptsHead(head), dumpBytes > 0 else {
             throw fail(.notABackup, dumpBytes == 0 ? "the dump inside is empty" : "the dump inside does not start like a \(engine.identifier) backup (format header missing)")
+        }
+        if let expected = record.dumpSize, expected != dumpBytes {
+            throw fail(.truncated, "the dump inside has \(dumpBytes) bytes, its record says \(expected): \(dumpBytes < expected ? "truncated" : "altered")")
         }
         guard engine.isComplete(dumpTail: tail, size: dumpBytes) else {
             throw fail(.truncated, "truncated: the \(engine.identifier) dump inside (\(dumpBytes) bytes) fails its completeness check (no completion marker at the end): the dump was cut off")
@@ -178,10 +184,9 @@ package struct BackupVerifier: Sendable {
                 return VerificationFailure(path: path, code: .corrupt, message: "the age layer is damaged: \(age.message)")
             }
         }
-        let text = "\(error)"
-        if text.localizedCaseInsensitiveContains("truncat") || text.localizedCaseInsensitiveContains("ended") || text.localizedCaseInsensitiveContains("end of") {
-            return VerificationFailure(path: path, code: .truncated, message: "truncated: the \(layer) layer ends early (\(text))")
+        if let compression = error.underlying as? CompressionError, compression.code == .truncated {
+            return VerificationFailure(path: path, code: .truncated, message: "truncated: the \(layer) layer ends early (\(compression.message))")
         }
-        return VerificationFailure(path: path, code: .corrupt, message: "the \(layer) layer is damaged: \(text)")
+        return VerificationFailure(path: path, code: .corrupt, message: "the \(layer) layer is damaged: \(error)")
     }
 }

@@ -1,0 +1,43 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// What happens to a dump on its way to disk and after: compression, encryption and retention, read once at
+/// start-up.
+///
+/// Reads (see each part for its keys): ``CompressionSettings`` (`BT_COMPRESS`, `BT_COMPRESS_LEVEL`),
+/// ``EncryptionSettings`` (`BT_AGE_RECIPIENTS`, `BT_AGE_RECIPIENTS_FILE`, `BT_AGE_PASSPHRASE`,
+/// `BT_AGE_PASSPHRASE_FILE`, `BT_AGE_IDENTITY_FILE`), ``RetentionSettings`` (`BT_RETENTION_*`) and `TZ` (the
+/// zone in which retention counts days). The memberwise defaults (no compression, no encryption, keep
+/// everything) suit tests; the environment's defaults compress with gzip.
+package struct PipelineSettings: Sendable {
+    /// The compression of targets without a `baktainer.compress` label.
+    package var compression: CompressionSettings
+    /// Whom backups are encrypted to and which keys open them.
+    package var encryption: EncryptionSettings
+    /// Which backups to keep.
+    package var retention: RetentionSettings
+    /// The zone for retention periods.
+    package var timeZone: TimeZone
+
+    /// Settings with explicit values.
+    package init(
+        compression: CompressionSettings = CompressionSettings(compression: .none), encryption: EncryptionSettings = EncryptionSettings(),
+        retention: RetentionSettings = RetentionSettings(global: RetentionPolicy()), timeZone: TimeZone = .gmt
+    ) {
+        self.compression = compression
+        self.encryption = encryption
+        self.retention = retention
+        self.timeZone = timeZone
+    }
+
+    /// Reads every part from `environment`; throws a ``ConfigurationError`` naming the first malformed variable.
+    package init(environment: EnvironmentValues) throws(ConfigurationError) {
+        let timeZone = try environment.timeZone(EnvironmentKey.timeZone) ?? .gmt
+        self.init(
+            compression: try CompressionSettings(environment: environment), encryption: try EncryptionSettings(environment: environment),
+            retention: try RetentionSettings(environment: environment), timeZone: timeZone)
+    }
+}

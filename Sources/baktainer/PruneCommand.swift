@@ -1,0 +1,61 @@
+import ArgumentParser
+import BaktainerCore
+import DockerEngineAPI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// `baktainer prune`: applies the retention policies to the backup directory and says why each file stays.
+struct PruneCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prune",
+        abstract: "Delete the backups no retention rule keeps (BT_RETENTION_*, baktainer.retention.* labels).",
+        discussion: """
+            Per-container policies come from the labels of the containers (running or stopped) whose backup name a \
+            stream carries; streams of removed containers follow the global policy. Only Baktainer's own files \
+            (named as it names them, with their JSON record) are ever deleted, with their sidecars; the newest \
+            backup of every stream is always kept.
+            """)
+
+    @Flag(help: "Show what would be kept and deleted, and why; delete nothing.")
+    var dryRun = false
+
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
+        let settings: BackupSettings
+        let pipeline: PipelineSettings
+        do {
+            settings = try BackupSettings(environment: environment)
+            pipeline = try PipelineSettings(environment: environment)
+        } catch {
+            throw CommandFailure("configuration: \(error)")
+        }
+        // Labels decide per-container policies: without Docker, pruning by the global policy alone could delete
+        // what a label keeps, so an unreachable Docker stops the prune.
+        let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
+        var labelsByBackupName: [String: [String: String]] = [:]
+        for container in try await client.listContainers(labels: settings.discoveryLabels, includeStopped: true) {
+            labelsByBackupName[container.labels[BackupLabel.name] ?? container.name] = container.labels
+        }
+        let run = RetentionRun(root: settings.backupDirectory, settings: pipeline.retention, timeZone: pipeline.timeZone)
+        let plan: RetentionPlan
+        do {
+            let (planned, warnings) = try run.plan(labelsByBackupName: labelsByBackupName, now: Date())
+            plan = planned
+            for warning in warnings { LineLogHandler.standardError("warning: \(warning)\n") }
+        } catch {
+            throw CommandFailure("nothing was pruned: \(error)")
+        }
+        if !output.quiet || dryRun { print(PrunePlanRows(plan: plan).rendered()) }
+        let result = run.apply(plan, dryRun: dryRun)
+        let verb = dryRun ? "would delete" : "deleted"
+        let bytes = dryRun ? plan.delete.reduce(0) { $0 + $1.record.size } : result.deletedBytes
+        if !output.quiet { print("\(verb) \(plan.delete.count) backup(s), \(bytes) bytes; kept \(plan.keep.count)") }
+        for failure in result.failures { LineLogHandler.standardError("cannot delete \(failure)\n") }
+        if !result.failures.isEmpty { throw ExitCode(1) }
+    }
+}
