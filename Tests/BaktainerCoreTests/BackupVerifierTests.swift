@@ -124,6 +124,29 @@ import Testing
         #expect(await failure(fakeAge, identities: [AgeKeyPair.generate().identity])?.code == .notABackup)
     }
 
+    private func compress(_ bytes: [UInt8], _ compression: Compression) throws -> [UInt8] {
+        var compressor = try #require(try compression.makeCompressor())
+        return try AgeTestSupport.run(&compressor, bytes, pieceSize: 64 * 1024)
+    }
+
+    @Test func goodCompressedAndEncryptedFilesPass() async throws {
+        let key = AgeKeyPair.generate()
+        let zstdAge = try write(try AgeTestSupport.encrypt(try compress(Self.dump, .zstd), to: [key.recipient]), name: "shop-1795583298.sql.zst.age")
+        let result = try await BackupVerifier(identities: [key.identity]).verify(zstdAge).get()
+        #expect(result.dumpBytes == Self.dump.count && result.layers == [.age, .zstd])
+        let gzip = try write(try compress(Self.dump, .gzip), name: "shop-1795583299.sql.gz")
+        #expect(try await BackupVerifier(identities: []).verify(gzip).get().dumpBytes == Self.dump.count)
+    }
+
+    @Test(arguments: [Compression.gzip(level: 6), Compression.zstd(level: 3)])
+    func cutCompressedLayerWithAMatchingChecksumIsTruncated(compression: Compression) async throws {
+        let compressed = try compress(Self.dump, compression)
+        let path = try write(Array(compressed.prefix(compressed.count * 2 / 3)), name: "shop-1795583298.sql.\(compression.fileExtension)")
+        let failure = try #require(await failure(path))
+        #expect(failure.code == .truncated, "\(failure)")
+        #expect(failure.message.contains("\(compression.name) layer ends early"), "\(failure)")
+    }
+
     @Test func missingFileIsUnreadable() async throws {
         #expect(await failure("\(directory)/shop-1.sql")?.code == .unreadable)
     }

@@ -1,3 +1,4 @@
+import BaktainerCore
 import Foundation
 import Testing
 
@@ -92,6 +93,35 @@ import Testing
 
             let none = try await restore(["shop-\(run)", "--date", "2001-01-01", "--to", fresh])
             #expect(none.status != 0 && none.errors.contains("no backup of 'shop-\(run)' on 2001-01-01"))
+        }
+    }
+
+    @Test func postgresRoundTripThroughZstdAndAge() async throws {
+        try await TestBed.withRun { run in
+            let password = "pg-\(run)-secret"
+            let env = ["POSTGRES_PASSWORD": password, "POSTGRES_USER": "app", "POSTGRES_DB": "shop"]
+            let source = try await start("postgres", engine: "postgres", environment: env, labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres"], run: run)
+            _ = try psql(source, password, "create table items(id int primary key, name text); insert into items select g, repeat('x', g % 50) from generate_series(1, 20000) g;")
+            let query = "select count(*), md5(string_agg(name, ',' order by id)) from items"
+            let original = try psql(source, password, query)
+            let key = AgeKeyPair.generate()
+            let file = try await backUp(source, environment: ["BT_COMPRESS": "zstd", "BT_AGE_RECIPIENTS": key.recipientString])
+            #expect(file.hasSuffix(".sql.zst.age"))
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let identityFile = "\(directory)/identity.txt"
+            try Data(key.keygenText().utf8).write(to: URL(fileURLWithPath: identityFile))
+            _ = try psql(source, password, "drop table items")
+
+            let noKey = try await restore([file, "--to", source])
+            #expect(noKey.status != 0 && noKey.errors.contains("BT_AGE_IDENTITY_FILE"), "\(noKey.errors)")
+            let wrongKeyFile = "\(directory)/other.txt"
+            try Data(AgeKeyPair.generate().keygenText().utf8).write(to: URL(fileURLWithPath: wrongKeyFile))
+            let wrongKey = try await BaktainerProcess.runAsync(["verify", file], environment: ["BT_AGE_IDENTITY_FILE": wrongKeyFile])
+            #expect(wrongKey.status == 1 && wrongKey.output.contains("wrong_key"), "\(wrongKey.output)")
+
+            let restored = try await restore([file, "--to", source], environment: ["BT_AGE_IDENTITY_FILE": identityFile])
+            #expect(restored.status == 0, "\(restored.output)\(restored.errors)")
+            #expect(try psql(source, password, query) == original)
         }
     }
 
