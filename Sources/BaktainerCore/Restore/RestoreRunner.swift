@@ -150,6 +150,10 @@ package struct RestoreRunner: Sendable {
             throw fail(.cancelled, "the restore was cancelled; the tool was stopped inside the container, the database may be partly restored")
         } catch let error as DockerError {
             throw fail(.docker, "\(error.message); the database may be partly restored")
+        } catch let error as StorageError {
+            throw fail(.storage, "reading the backup failed: \(error.message); the tool was stopped before the end of its input, the database may be partly restored")
+        } catch let error as LayeredDecoder.LayerError {
+            throw fail(.storage, "the \(error.layer.displayName) layer of \(path) failed after it was verified (was the file changed?): \(error); the tool was stopped before the end of its input, the database may be partly restored")
         } catch {
             throw fail(.docker, "\(error); the database may be partly restored")
         }
