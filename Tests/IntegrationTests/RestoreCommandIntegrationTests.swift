@@ -176,7 +176,7 @@ import Testing
             _ = try sql(source, "delete from items where id > 10; update items set name = 'x';")
 
             let refused = try await restore([file, "--to", source])
-            #expect(refused.status != 0 && refused.errors.contains("already holds 1 tables"), "\(refused.errors)")
+            #expect(refused.status != 0 && refused.errors.contains("already holds 1 table;"), "\(refused.errors)")
             let restored = try await restore([file, "--to", source, "--yes"])
             #expect(restored.status == 0, "\(restored.output)\(restored.errors)")
             #expect(try sql(source, query) == original)

@@ -48,6 +48,6 @@ package struct RestorePlan: Sendable {
     }
 
     private static func quoted(_ argument: String) -> String {
-        argument.allSatisfy { $0.isLetter || $0.isNumber || "-_=./:@".contains($0) } ? argument : "'\(argument.replacing("'", with: "'\\''"))'"
+        !argument.isEmpty && argument.allSatisfy { $0.isLetter || $0.isNumber || "-_=./:@".contains($0) } ? argument : "'\(argument.replacing("'", with: "'\\''"))'"
     }
 }

@@ -128,7 +128,8 @@ package struct RestoreRunner: Sendable {
             throw fail(.invalidTarget, "cannot check \(what) before restoring: unexpected answer '\(answer.prefix(80))'. Nothing was written")
         }
         if count > 0 && !request.overwrite {
-            let items = target.database == nil || target.allDatabases ? "databases" : "tables"
+            let item = target.database == nil || target.allDatabases ? "database" : "table"
+            let items = count == 1 ? item : item + "s"
             throw fail(.refused, "\(what) already holds \(count) \(items); restoring would overwrite them: add --yes to restore anyway. Nothing was written")
         }
     }
