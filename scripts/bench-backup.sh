@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# Backup throughput: a ~1 GB PostgreSQL dump through `baktainer backup` (exec, SHA-256, fsynced atomic file,
-# sidecars) against the obvious baseline `docker exec … pg_dump > file`, alternating in the same run.
-# Prints each round, best and median throughput, their ratio, and baktainer's peak resident memory.
-# Usage: scripts/bench-backup.sh [ROUNDS] [ROWS]   (ROWS default 4500000 ≈ 1.05 GB of dump)
+# Backup throughput: a ~1 GB PostgreSQL dump through `baktainer backup` (exec, compression, encryption,
+# SHA-256, fsynced atomic file, sidecars) against the obvious shell pipelines, all in the same run, rounds
+# alternating so that both sides see the same machine:
+#   none      docker exec … pg_dump > file                 vs  BT_COMPRESS=none
+#   gzip      docker exec … pg_dump | gzip -6 > file       vs  BT_COMPRESS=gzip (level 6)
+#   zstd      docker exec … pg_dump | zstd -3 > file       vs  BT_COMPRESS=zstd (level 3)
+#   zstd+age  docker exec … pg_dump | zstd -3 | age > file vs  BT_COMPRESS=zstd + BT_AGE_RECIPIENTS
+# Prints per mode the median throughput (dump bytes / wall seconds) of each side, their ratio, the output
+# size, and baktainer's peak resident memory; then zstd+age throughput as a share of uncompressed.
+# Usage: scripts/bench-backup.sh [ROUNDS] [ROWS] [MODES]
+#   ROUNDS default 2; ROWS default 4500000 (≈ 1.05 GB of dump); MODES default "none gzip zstd zstd+age"
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=${1:-3}
+rounds=${1:-2}
 rows=${2:-4500000}
+modes=${3:-"none gzip zstd zstd+age"}
 scripts/testbed.sh >/dev/null
 swift build -c release --scratch-path .build-bench --product baktainer >/dev/null
 baktainer=$(swift build -c release --scratch-path .build-bench --show-bin-path)/baktainer
@@ -14,46 +22,76 @@ work=$(mktemp -d /var/tmp/bt-bench.XXXXXX)
 name=bt-bench-pg-$$
 export PGPASSWORD="bench-$$-secret"
 docker run -d --network none --name "$name" --label baktainer.test=bench --label baktainer.backup=true \
-    --label baktainer.db.engine=postgres -e PGPASSWORD -e POSTGRES_PASSWORD="$PGPASSWORD" -e POSTGRES_USER=app \
-    -e POSTGRES_DB=shop baktainer-fixture/postgres:current >/dev/null
+	--label baktainer.db.engine=postgres -e PGPASSWORD -e POSTGRES_PASSWORD="$PGPASSWORD" -e POSTGRES_USER=app \
+	-e POSTGRES_DB=shop baktainer-fixture/postgres:current >/dev/null
 trap 'docker rm -f "$name" >/dev/null 2>&1; rm -rf "$work"' EXIT
 scripts/testbed-wait.sh "$name" postgres 120 >/dev/null
 echo "loading $rows rows…" >&2
 docker exec "$name" psql -q -U app -d shop -v ON_ERROR_STOP=1 -c \
-    "create table items(id bigint primary key, body text); insert into items select g, repeat(md5(g::text), 7) from generate_series(1, $rows) g;"
+	"create table items(id bigint primary key, body text); insert into items select g, repeat(md5(g::text), 7) from generate_series(1, $rows) g;"
+"$baktainer" keygen >"$work/key.txt"
+recipient=$(awk '/public key/ { print $4 }' "$work/key.txt")
 
 seconds_of() { awk '/Elapsed \(wall clock\)/ { n = split($NF, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
 rss_of() { awk '/Maximum resident set size/ { print int($NF / 1024) }' "$1"; }
 mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / s / 1e6 }'; }
-
-run_baseline() {  # -> "seconds bytes"
-    /usr/bin/time -v -o "$work/time" docker exec -e PGPASSWORD "$name" \
-        pg_dump --username=app --no-password --clean --if-exists --dbname=shop >"$work/baseline.sql"
-    tail -c 200 "$work/baseline.sql" | grep -q "dump complete" || { echo "baseline dump incomplete" >&2; exit 1; }
-    echo "$(seconds_of "$work/time") $(stat -c %s "$work/baseline.sql")"
-    rm -f "$work/baseline.sql"
-}
-run_baktainer() {  # -> "seconds bytes rss_mib"
-    rm -rf "$work/backups"
-    BT_BACKUP_DIR="$work/backups" /usr/bin/time -v -o "$work/time" "$baktainer" backup "$name" --quiet
-    local file
-    file=$(find "$work/backups" -name '*.sql')
-    (cd "$(dirname "$file")" && sha256sum -c --quiet "$(basename "$file").sha256") || { echo "checksum mismatch" >&2; exit 1; }
-    echo "$(seconds_of "$work/time") $(stat -c %s "$file") $(rss_of "$work/time")"
-}
-
-base_times=(); bt_times=(); peak=0; size=0
-for round in $(seq 1 "$rounds"); do
-    read -r b size < <(run_baseline)
-    read -r c csize rss < <(run_baktainer)
-    echo "round $round: docker exec > file $(mbps "$size" "$b") MB/s, baktainer backup $(mbps "$csize" "$c") MB/s, RSS ${rss} MiB"
-    base_times+=("$b"); bt_times+=("$c"); peak=$(( rss > peak ? rss : peak ))
-done
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
-best() { printf '%s\n' "$@" | sort -g | head -1; }
-mb=$(awk -v s="$size" 'BEGIN { printf "%.0f", s / 1e6 }')
-echo "pg_dump of ${mb} MB, $rounds rounds:"
-echo "  docker exec pg_dump > file: best $(mbps "$size" "$(best "${base_times[@]}")") MB/s, median $(mbps "$size" "$(median "${base_times[@]}")") MB/s"
-echo "  baktainer backup          : best $(mbps "$size" "$(best "${bt_times[@]}")") MB/s, median $(mbps "$size" "$(median "${bt_times[@]}")") MB/s"
-echo "  ratio baktainer/baseline  : best $(awk -v b="$(best "${base_times[@]}")" -v c="$(best "${bt_times[@]}")" 'BEGIN { printf "%.2f", b / c }'), median $(awk -v b="$(median "${base_times[@]}")" -v c="$(median "${bt_times[@]}")" 'BEGIN { printf "%.2f", b / c }')"
-echo "  baktainer peak RSS: ${peak} MiB"
+
+baseline_filter() {  # the shell pipeline's compression/encryption stage for a mode
+	case "$1" in
+	none) cat ;;
+	gzip) gzip -6 ;;
+	zstd) zstd -q -3 ;;
+	zstd+age) zstd -q -3 | age -r "$recipient" ;;
+	esac
+}
+export -f baseline_filter
+export recipient name
+run_baseline() {  # MODE -> "seconds output_bytes"
+	/usr/bin/time -v -o "$work/time" bash -c 'set -o pipefail; docker exec -e PGPASSWORD "$name" \
+		pg_dump --username=app --no-password --clean --if-exists --dbname=shop | baseline_filter "$1"' - "$1" >"$work/baseline.out"
+	echo "$(seconds_of "$work/time") $(stat -c %s "$work/baseline.out")"
+	rm -f "$work/baseline.out"
+}
+run_baktainer() {  # MODE -> "seconds output_bytes dump_bytes rss_mib"
+	local -a env=(BT_BACKUP_DIR="$work/backups")
+	case "$1" in
+	none) env+=(BT_COMPRESS=none) ;;
+	gzip) env+=(BT_COMPRESS=gzip BT_COMPRESS_LEVEL=6) ;;
+	zstd) env+=(BT_COMPRESS=zstd BT_COMPRESS_LEVEL=3) ;;
+	zstd+age) env+=(BT_COMPRESS=zstd BT_COMPRESS_LEVEL=3 BT_AGE_RECIPIENTS="$recipient") ;;
+	esac
+	rm -rf "$work/backups"
+	env "${env[@]}" /usr/bin/time -v -o "$work/time" "$baktainer" backup "$name" --quiet
+	local file
+	file=$(find "$work/backups" -type f ! -name '*.json' ! -name '*.sha256')
+	(cd "$(dirname "$file")" && sha256sum -c --quiet "$(basename "$file").sha256") || { echo "checksum mismatch" >&2; exit 1; }
+	local dump
+	dump=$(awk -F': ' '/"dumpSize"/ { gsub(/,/, "", $2); print $2 }' "$file.json")
+	echo "$(seconds_of "$work/time") $(stat -c %s "$file") $dump $(rss_of "$work/time")"
+}
+
+declare -A base_times bt_times out_base out_bt peak
+dump=0
+for round in $(seq 1 "$rounds"); do
+	for mode in $modes; do
+		read -r b bsize < <(run_baseline "$mode")
+		read -r c csize dump rss < <(run_baktainer "$mode")
+		echo "round $round $mode: shell $(mbps "$dump" "$b") MB/s → $bsize B; baktainer $(mbps "$dump" "$c") MB/s → $csize B, RSS ${rss} MiB" >&2
+		base_times[$mode]+="$b "; bt_times[$mode]+="$c "
+		out_base[$mode]=$bsize; out_bt[$mode]=$csize
+		peak[$mode]=$(( rss > ${peak[$mode]:-0} ? rss : ${peak[$mode]:-0} ))
+	done
+done
+echo "pg_dump of $(awk -v s="$dump" 'BEGIN { printf "%.0f", s / 1e6 }') MB, $rounds rounds, medians (MB/s of dump):"
+printf '  %-9s %14s %16s %7s %14s %14s %9s\n' mode "shell MB/s" "baktainer MB/s" ratio "shell bytes" "bt bytes" "bt RSS"
+for mode in $modes; do
+	# shellcheck disable=SC2086
+	b=$(median ${base_times[$mode]}); c=$(median ${bt_times[$mode]})
+	printf '  %-9s %14s %16s %7s %14s %14s %6s MiB\n' "$mode" "$(mbps "$dump" "$b")" "$(mbps "$dump" "$c")" \
+		"$(awk -v b="$b" -v c="$c" 'BEGIN { printf "%.2f", b / c }')" "${out_base[$mode]}" "${out_bt[$mode]}" "${peak[$mode]}"
+done
+if [[ " $modes " == *" none "* && " $modes " == *" zstd+age "* ]]; then
+	# shellcheck disable=SC2086
+	echo "  baktainer zstd+age throughput / baktainer none: $(awk -v n="$(median ${bt_times[none]})" -v z="$(median ${bt_times[zstd+age]})" 'BEGIN { printf "%.2f", n / z }')"
+fi

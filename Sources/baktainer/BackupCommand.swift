@@ -27,14 +27,7 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
-        let settings: BackupSettings
-        let pipeline: PipelineSettings
-        do {
-            settings = try BackupSettings(environment: environment)
-            pipeline = try PipelineSettings(environment: environment)
-        } catch {
-            throw CommandFailure("configuration: \(error)")
-        }
+        let (settings, pipeline) = try CommandEnvironment.backupSettings(environment)
         let logger = try output.logger(environment: environment)
         let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
         let resolved = try await TargetDiscovery(client: client, labels: settings.discoveryLabels).targets(named: all ? [] : names)

@@ -19,6 +19,16 @@ enum CommandEnvironment {
         }
     }
 
+    /// Reads where backups go and what happens to them on the way (compression, encryption, retention),
+    /// reporting a malformed variable as a one-line failure.
+    static func backupSettings(_ environment: EnvironmentValues) throws -> (BackupSettings, PipelineSettings) {
+        do {
+            return (try BackupSettings(environment: environment), try PipelineSettings(environment: environment))
+        } catch {
+            throw CommandFailure("configuration: \(error)")
+        }
+    }
+
     /// Connects to the daemon, reporting failures with the setting to check.
     static func connect(_ settings: DockerSettings) async throws -> DockerClient {
         do {

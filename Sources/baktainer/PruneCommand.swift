@@ -26,14 +26,7 @@ struct PruneCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
-        let settings: BackupSettings
-        let pipeline: PipelineSettings
-        do {
-            settings = try BackupSettings(environment: environment)
-            pipeline = try PipelineSettings(environment: environment)
-        } catch {
-            throw CommandFailure("configuration: \(error)")
-        }
+        let (settings, pipeline) = try CommandEnvironment.backupSettings(environment)
         // Labels decide per-container policies: without Docker, pruning by the global policy alone could delete
         // what a label keeps, so an unreachable Docker stops the prune.
         let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())

@@ -27,13 +27,10 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
         let logger = try output.logger(environment: environment)
-        let backupSettings: BackupSettings
+        let (backupSettings, pipeline) = try CommandEnvironment.backupSettings(environment)
         let daemonSettings: DaemonSettings
-        let pipeline: PipelineSettings
         do {
-            backupSettings = try BackupSettings(environment: environment)
             daemonSettings = try DaemonSettings(environment: environment)
-            pipeline = try PipelineSettings(environment: environment)
         } catch {
             throw CommandFailure("configuration: \(error)")
         }

@@ -54,7 +54,8 @@ import Testing
                 try FileManager.default.createDirectory(atPath: root + "/2020-01-01", withIntermediateDirectories: true)
                 let older = root + "/2020-01-01/\(source)-1577836800.archive"
                 try Data("older backup".utf8).write(to: URL(fileURLWithPath: older))
-                let result = try BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": root])
+                // Zeros compress to almost nothing: store them as they are, so that 8 MiB really meet a 2 MiB disk.
+                let result = try BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": root, "BT_COMPRESS": "none"])
                 #expect(result.status == 1)
                 let row = try #require(result.output.split(separator: "\n").first { $0.hasPrefix(source) })
                 #expect(row.contains("failed") && row.contains("no space left") && row.contains("BT_BACKUP_DIR"), "\(row)")
@@ -66,11 +67,32 @@ import Testing
         }
     }
 
+    @Test func belowTheFreeSpaceMinimumTheBackupIsRefusedAndOlderBackupsStay() async throws {
+        try await TestBed.withRun { run in
+            let source = try standin(bytes: 1024, run: run)
+            try withTmpfs(size: "2m") { root in
+                try FileManager.default.createDirectory(atPath: root + "/2020-01-01", withIntermediateDirectories: true)
+                let older = root + "/2020-01-01/\(source)-1577836800.archive"
+                try Data("older backup".utf8).write(to: URL(fileURLWithPath: older))
+                let refused = try BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": root, "BT_MIN_FREE_SPACE": "10M"])
+                #expect(refused.status == 1)
+                let row = try #require(refused.output.split(separator: "\n").first { $0.hasPrefix(source) })
+                #expect(row.contains("failed") && row.contains("BT_MIN_FREE_SPACE=10M") && row.contains("not started"), "\(row)")
+                #expect(files(under: root) == ["2020-01-01/\(source)-1577836800.archive"])
+                #expect(try String(contentsOfFile: older, encoding: .utf8) == "older backup")
+
+                let allowed = try BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": root, "BT_MIN_FREE_SPACE": "10%"])
+                #expect(allowed.status == 0, "\(allowed.output)")
+            }
+        }
+    }
+
     @Test func readOnlyBackupDirectoryIsAClearError() async throws {
         try await TestBed.withRun { run in
             let source = try standin(bytes: 1024, run: run)
             try withTmpfs(size: "1m", options: ",ro") { root in
-                let result = try BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": root])
+                // Zeros compress to almost nothing: store them as they are, so that 8 MiB really meet a 2 MiB disk.
+                let result = try BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": root, "BT_COMPRESS": "none"])
                 #expect(result.status == 1)
                 #expect(result.output.contains("cannot create backup directory \(root)/") && result.output.contains("BT_BACKUP_DIR"), "\(result.output)")
                 #expect(files(under: root).isEmpty)

@@ -84,7 +84,7 @@ import Testing
             let first = try standin(run)
             let second = try standin(run)
             let token = "token-\(run)"
-            let daemon = try Daemon(run: run, environment: ["BT_HTTP_TOKEN": token])
+            let daemon = try Daemon(run: run, environment: ["BT_HTTP_TOKEN": token, "BT_COMPRESS": "none"])
             defer { _ = try? daemon.stop() }
             try await daemon.wait(for: "two targets backed up") { try daemon.targets(token: token).filter(Self.ok).count == 2 }
             let third = try standin(run)

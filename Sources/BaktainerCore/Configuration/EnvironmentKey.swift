@@ -22,6 +22,8 @@ package enum EnvironmentKey {
     package static let dockerTLSVerify = "DOCKER_TLS_VERIFY"
     /// Absolute path: where backup files are written. Default: `/backups`.
     package static let backupDirectory = "BT_BACKUP_DIR"
+    /// Size (`2G`, `500M`) or share (`10%`): free space the backup volume must keep; below it backups are refused.
+    package static let minimumFreeSpace = "BT_MIN_FREE_SPACE"
     /// Integer 1…64: backups running at the same time. Default: 4.
     package static let threads = "BT_THREADS"
     /// Log level: trace, debug, info, notice, warning (warn), error, critical (fatal). Default: info.

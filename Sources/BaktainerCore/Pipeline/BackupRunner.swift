@@ -4,6 +4,9 @@ import FoundationEssentials
 import Foundation
 #endif
 import Crypto
+#if canImport(Glibc)
+import Glibc
+#endif
 import DockerEngineAPI
 import Logging
 import NIOCore
@@ -102,8 +105,10 @@ package struct BackupRunner: Sendable {
         let writer: AtomicFileWriter
         do {
             try Self.createDirectory(layout.directory(for: now), root: layout.root)
+            try settings.minimumFreeSpace?.check(directory: layout.root)
             writer = try await AtomicFileWriter(path: path)
         } catch {
+            rmdir(layout.directory(for: now))  // only if this left it empty
             return .failure(failure(.storage, "\(error)"))
         }
         do {

@@ -9,8 +9,8 @@ import Foundation
 ///
 /// Reads (see each part for its keys): ``CompressionSettings`` (`BT_COMPRESS`, `BT_COMPRESS_LEVEL`),
 /// ``EncryptionSettings`` (`BT_AGE_RECIPIENTS`, `BT_AGE_RECIPIENTS_FILE`, `BT_AGE_PASSPHRASE`,
-/// `BT_AGE_PASSPHRASE_FILE`, `BT_AGE_IDENTITY_FILE`), ``RetentionSettings`` (`BT_RETENTION_*`) and `TZ` (the
-/// zone in which retention counts days). The memberwise defaults (no compression, no encryption, keep
+/// `BT_AGE_PASSPHRASE_FILE`, `BT_AGE_IDENTITY_FILE`), ``RetentionSettings`` (`BT_RETENTION_*`), ``FreeSpaceGuard``
+/// (`BT_MIN_FREE_SPACE`) and `TZ` (the zone in which retention counts days). The memberwise defaults (no compression, no encryption, keep
 /// everything) suit tests; the environment's defaults compress with gzip.
 package struct PipelineSettings: Sendable {
     /// The compression of targets without a `baktainer.compress` label.
@@ -21,16 +21,20 @@ package struct PipelineSettings: Sendable {
     package var retention: RetentionSettings
     /// The zone for retention periods.
     package var timeZone: TimeZone
+    /// The free space a backup needs before it starts; nil: no minimum.
+    package var minimumFreeSpace: FreeSpaceGuard?
 
     /// Settings with explicit values.
     package init(
         compression: CompressionSettings = CompressionSettings(compression: .none), encryption: EncryptionSettings = EncryptionSettings(),
-        retention: RetentionSettings = RetentionSettings(global: RetentionPolicy()), timeZone: TimeZone = .gmt
+        retention: RetentionSettings = RetentionSettings(global: RetentionPolicy()), timeZone: TimeZone = .gmt,
+        minimumFreeSpace: FreeSpaceGuard? = nil
     ) {
         self.compression = compression
         self.encryption = encryption
         self.retention = retention
         self.timeZone = timeZone
+        self.minimumFreeSpace = minimumFreeSpace
     }
 
     /// Reads every part from `environment`; throws a ``ConfigurationError`` naming the first malformed variable.
@@ -38,6 +42,7 @@ package struct PipelineSettings: Sendable {
         let timeZone = try environment.timeZone(EnvironmentKey.timeZone) ?? .gmt
         self.init(
             compression: try CompressionSettings(environment: environment), encryption: try EncryptionSettings(environment: environment),
-            retention: try RetentionSettings(environment: environment), timeZone: timeZone)
+            retention: try RetentionSettings(environment: environment), timeZone: timeZone,
+            minimumFreeSpace: try FreeSpaceGuard(environment: environment))
     }
 }

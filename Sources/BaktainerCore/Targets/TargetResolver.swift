@@ -203,9 +203,3 @@ package struct TargetError: Error, Sendable, Equatable, CustomStringConvertible 
     package var description: String { "container '\(containerName)': \(message)" }
 }
 
-extension String {
-    /// The string without leading and trailing whitespace.
-    fileprivate var trimmingWhitespace: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-    }
-}
