@@ -7,7 +7,8 @@ struct Baktainer: AsyncParsableCommand {
         commandName: "baktainer",
         abstract: "Back up databases running in Docker containers, found by their baktainer.* labels.",
         subcommands: [
-            RunCommand.self, BackupCommand.self, ListCommand.self, ValidateCommand.self, PruneCommand.self, KeygenCommand.self,
+            RunCommand.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self, ListCommand.self, ValidateCommand.self,
+            PruneCommand.self, KeygenCommand.self,
             HealthcheckCommand.self,
         ]
     )

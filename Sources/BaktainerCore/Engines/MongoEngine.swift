@@ -4,6 +4,11 @@ import DockerEngineAPI
 /// container holding `password:` (mongodump reads the password from `--config`, keeping it off argv) and
 /// removed afterwards; the variable that carried the password is unset before mongodump starts. User via `--username=USER` and `--authenticationDatabase=admin` when set.
 /// Complete when non-empty.
+///
+/// Restore runs the same script shape with `mongorestore --archive --drop [--username=USER
+/// --authenticationDatabase=admin] [--nsInclude=DB.*]` reading the archive from stdin (`--drop` replaces the
+/// collections the archive holds). Baktainer cannot count collections without `mongosh`, so a restore always
+/// needs `--yes`.
 package struct MongoEngine: DatabaseEngine {
     package let identifier = "mongodb"
     package let fileExtension = "archive"
@@ -21,6 +26,8 @@ package struct MongoEngine: DatabaseEngine {
           set -- --config="$f" "$@"
         fi
         unset BAKTAINER_DB_PASSWORD
+        tool=$0
+        [ "$tool" = baktainer-mongodb-restore ] && exec mongorestore --archive --drop "$@"
         mongodump --archive "$@"
         """#
 
@@ -35,5 +42,14 @@ package struct MongoEngine: DatabaseEngine {
 
     package func isComplete(dumpTail: [UInt8], size: Int) -> Bool {
         size > 0
+    }
+
+    package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ExecCommand {
+        var arguments: [String] = []
+        if let user = target.user { arguments += ["--username=\(user)", "--authenticationDatabase=admin"] }
+        if !target.allDatabases, let database = target.database { arguments.append("--nsInclude=\(database).*") }
+        return ExecCommand(
+            ["sh", "-c", Self.script, "baktainer-mongodb-restore"] + arguments,
+            environment: ["BAKTAINER_DB_PASSWORD": target.password?.revealed ?? ""], attachStdin: true)
     }
 }

@@ -13,6 +13,13 @@ import DockerEngineAPI
 /// TOOL is `mariadb-dump` when the container has it (MariaDB 11 images have no `mysqldump`), else
 /// `mysqldump`. Labels read: `baktainer.db.name`, `baktainer.db.user` (default `root`),
 /// `baktainer.db.password`, `baktainer.db.all`. Complete when the dump ends with "-- Dump completed".
+///
+/// Restore reads the dump from stdin through the same fixed script shape and option file:
+/// `CLIENT --defaults-extra-file="$f" --batch` where CLIENT is `mariadb` when the container has it, else
+/// `mysql`. The client stops at the first error and names it (`ERROR 1064 (42000) at line N: …`). Dumps made
+/// with `--databases`/`--all-databases` create and select their databases themselves, so nothing else is
+/// passed. The content probe counts the database's tables through `information_schema` (`missing` when the
+/// schema does not exist); the name reaches SQL as a quoted literal built inside the container.
 package struct MySQLEngine: DatabaseEngine {
     package let identifier: String
     package let fileExtension = "sql"
@@ -51,5 +58,41 @@ package struct MySQLEngine: DatabaseEngine {
 
     package func isComplete(dumpTail: [UInt8], size: Int) -> Bool {
         dumpTail.containsText("-- Dump completed")
+    }
+
+    static let clientScript = #"""
+        umask 077
+        f=$(mktemp) || exit 70
+        trap 'rm -f "$f"' EXIT
+        trap 'rm -f "$f"; exit 143' TERM INT
+        printf '[client]\nuser=%s\npassword=%s\n' "$BAKTAINER_DB_USER" "$BAKTAINER_DB_PASSWORD" > "$f" || exit 73
+        if command -v mariadb >/dev/null 2>&1; then tool=mariadb
+        elif command -v mysql >/dev/null 2>&1; then tool=mysql
+        else echo "neither mariadb nor mysql is installed in this container" >&2; exit 127
+        fi
+        if [ "$1" = probe ]; then
+          if [ -n "$2" ]; then
+            q=$(printf '%s' "$2" | sed -e 's/\\/\\\\/g' -e "s/'/''/g")
+            sql="SELECT IF(EXISTS(SELECT 1 FROM information_schema.schemata WHERE schema_name = '$q'), (SELECT count(*) FROM information_schema.tables WHERE table_schema = '$q'), 'missing')"
+          else
+            sql="SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')"
+          fi
+          printf '%s\n' "$sql" | "$tool" --defaults-extra-file="$f" --batch --skip-column-names
+        else
+          "$tool" --defaults-extra-file="$f" --batch
+        fi
+        """#
+
+    package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ExecCommand {
+        ExecCommand(["sh", "-c", Self.clientScript, "baktainer-\(identifier)-restore", "restore"], environment: credentials(target), attachStdin: true)
+    }
+
+    package func contentProbeCommand(for target: BackupTarget) -> ExecCommand? {
+        let database = target.allDatabases ? "" : (target.database ?? "")
+        return ExecCommand(["sh", "-c", Self.clientScript, "baktainer-\(identifier)-probe", "probe", database], environment: credentials(target))
+    }
+
+    private func credentials(_ target: BackupTarget) -> [String: String] {
+        ["BAKTAINER_DB_USER": target.user ?? "root", "BAKTAINER_DB_PASSWORD": target.password?.revealed ?? ""]
     }
 }

@@ -44,4 +44,53 @@ package struct SQLiteEngine: DatabaseEngine {
     package func acceptsHead(_ head: [UInt8]) -> Bool {
         head.starts(with: Array("SQLite format 3\0".utf8))
     }
+
+    static let restoreScript = #"""
+        umask 077
+        db="$1"
+        dir=$(dirname "$db")
+        [ -d "$dir" ] || { echo "no directory $dir for the database $db" >&2; exit 66; }
+        openers() {
+          for fd in /proc/[0-9]*/fd/*; do
+            t=$(readlink "$fd" 2>/dev/null) || continue
+            case "$t" in "$db"|"$db-wal"|"$db-journal"|"$db-shm") p=${fd#/proc/}; echo "${p%%/*}" ;; esac
+          done | sort -u | tr '\n' ' '
+        }
+        refuse_if_open() {
+          [ "$2" = force ] && return 0
+          pids=$(openers)
+          [ -z "$pids" ] || { echo "the database $db is open by process(es) $pids$1: stop them first, or restore with --force" >&2; exit 75; }
+        }
+        refuse_if_open "" "$2"
+        new=$(mktemp "$dir/.baktainer-restore-XXXXXX") || exit 73
+        trap 'rm -f "$new"' EXIT
+        trap 'rm -f "$new"; exit 143' TERM INT
+        cat > "$new" || { echo "cannot write $new" >&2; exit 74; }
+        check=$(sqlite3 "$new" 'PRAGMA integrity_check' 2>&1)
+        [ "$check" = ok ] || { echo "the restored copy fails PRAGMA integrity_check, the database is untouched: $check" >&2; exit 65; }
+        refuse_if_open " (opened during the restore)" "$2"
+        if [ -e "$db" ]; then
+          chmod "$(stat -c %a "$db")" "$new" 2>/dev/null
+          chown "$(stat -c %u:%g "$db")" "$new" 2>/dev/null
+        fi
+        rm -f "$db-wal" "$db-shm" "$db-journal"
+        mv -f "$new" "$db" || exit 74
+        """#
+
+    package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ExecCommand {
+        guard let path = target.database, path.hasPrefix("/") else {
+            throw EngineError("container '\(target.containerName)': the sqlite database must be an absolute path inside the container: pass --database PATH")
+        }
+        return ExecCommand(["sh", "-c", Self.restoreScript, "baktainer-sqlite-restore", path, force ? "force" : ""], attachStdin: true)
+    }
+
+    static let probeScript = #"""
+        [ -f "$1" ] || { echo missing; exit 0; }
+        sqlite3 -readonly "$1" "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+        """#
+
+    package func contentProbeCommand(for target: BackupTarget) -> ExecCommand? {
+        guard let path = target.database else { return nil }
+        return ExecCommand(["sh", "-c", Self.probeScript, "baktainer-sqlite-probe", path])
+    }
 }

@@ -1,0 +1,263 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import DockerEngineAPI
+import Logging
+import NIOCore
+
+/// Puts a backup back into a container: verify ─► resolve the destination ─► check it is empty (or `--yes`) ─►
+/// stream file ─► decrypt ─► decompress ─► the engine's restore tool's stdin, inside the container.
+///
+/// Nothing is written before the file passed ``BackupVerifier`` (checksum, layers, completeness) and the
+/// destination check. Stdout of the tool is drained while stdin is fed, so neither side can block the other;
+/// memory stays flat. A failed tool is reported with its exit code and the last lines of its stderr, which for
+/// psql and mariadb name the line where it stopped. Cancellation stops the tool inside the container.
+///
+/// The scheduled restore tests reuse ``plan(_:)`` and ``execute(_:progress:)`` with a throw-away container.
+package struct RestoreRunner: Sendable {
+    private let client: DockerClient
+    private let identities: [AgeIdentity]
+    private let registry: EngineRegistry
+    private let logger: Logger
+
+    /// Creates a runner; `identities` open encrypted backups (``EncryptionSettings/identities``).
+    package init(
+        client: DockerClient, identities: [AgeIdentity], registry: EngineRegistry = EngineRegistry(),
+        logger: Logger = Logger(label: "baktainer", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
+        self.client = client
+        self.identities = identities
+        self.registry = registry
+        self.logger = logger
+    }
+
+    /// Verifies the file and resolves the destination; writes nothing. This is all `--dry-run` does.
+    package func plan(_ request: RestoreRequest) async throws(RestoreFailure) -> RestorePlan {
+        let verifier = BackupVerifier(identities: identities, registry: registry)
+        let verification: BackupVerification
+        switch await verifier.verify(request.file) {
+        case .success(let result): verification = result
+        case .failure(let failure):
+            throw RestoreFailure(
+                container: request.container ?? "-", file: request.file, code: .verification,
+                message: "\(failure.description); nothing was restored")
+        }
+        let record = verification.record
+        let containerName = request.container ?? record.container
+        func fail(_ code: RestoreFailure.Code, _ message: String) -> RestoreFailure {
+            RestoreFailure(container: containerName, file: request.file, code: code, message: "container '\(containerName)': \(message)")
+        }
+        guard let engine = registry.engine(named: record.engine) else {
+            throw fail(.invalidTarget, "the backup's engine '\(record.engine)' is unknown")
+        }
+        if ["mysql", "mariadb"].contains(engine.identifier), let database = request.database, database != record.database {
+            throw fail(
+                .invalidTarget,
+                "a \(engine.identifier) dump selects its own database ('\(record.database ?? "all databases")'), so it cannot be restored into '\(database)': leave out --database, or restore into a scratch container and copy the tables")
+        }
+        let details: ContainerDetails
+        do {
+            details = try await client.inspectContainer(containerName)
+        } catch let error as DockerError {
+            throw fail(.invalidTarget, "\(error.message); name the destination with --to CONTAINER")
+        } catch {
+            throw fail(.docker, "\(error)")
+        }
+        guard details.isRunning else {
+            throw fail(.invalidTarget, "the container is \(details.state), not running: start it first")
+        }
+        let target = try await destination(details, record: record, engine: engine, request: request)
+        let command: ExecCommand
+        do {
+            command = try engine.restoreCommand(for: target, force: request.force)
+        } catch {
+            throw RestoreFailure(container: containerName, file: request.file, code: .refused, message: error.message)
+        }
+        return RestorePlan(
+            verification: verification, target: target, command: command, probe: engine.contentProbeCommand(for: target),
+            create: engine.createDatabaseCommand(for: target), restartsContainer: engine.restoreRestartsContainer)
+    }
+
+    /// Plans and runs a restore. `progress` hears of the dump bytes fed so far.
+    package func run(
+        _ request: RestoreRequest, progress: (@Sendable (BackupProgress) -> Void)? = nil
+    ) async -> Result<RestoreResult, RestoreFailure> {
+        do throws(RestoreFailure) {
+            let plan = try await plan(request)
+            try await prepare(plan, request: request)
+            return .success(try await execute(plan, progress: progress))
+        } catch {
+            logger.error("restore failed: \(error.message)", metadata: ["container": "\(error.container)", "file": "\(error.file)", "code": "\(error.code.rawValue)"])
+            return .failure(error)
+        }
+    }
+
+    /// Checks that the destination may be written (empty, or `--yes`) and creates the database for `--create`.
+    package func prepare(_ plan: RestorePlan, request: RestoreRequest) async throws(RestoreFailure) {
+        let target = plan.target
+        let what = target.database.map { "database '\($0)'" } ?? "the server"
+        func fail(_ code: RestoreFailure.Code, _ message: String) -> RestoreFailure {
+            RestoreFailure(container: target.containerName, file: plan.verification.path, code: code, message: redact("container '\(target.containerName)': \(message)", target))
+        }
+        guard let probe = plan.probe else {
+            guard request.overwrite || request.force else {
+                throw fail(.refused, "Baktainer cannot tell whether \(what) is empty (\(target.engine) has no count query here); restoring may overwrite data: add --yes to restore anyway. Nothing was written")
+            }
+            return
+        }
+        let (status, output, errors) = try await runSmall(probe, in: target, fail: fail)
+        guard status == 0 else {
+            throw fail(.invalidTarget, "cannot check \(what) before restoring (exit \(status)): \(Self.lastLines(errors)). Check the credentials (labels baktainer.db.user / baktainer.db.password, or the image's *_PASSWORD variables). Nothing was written")
+        }
+        let answer = output.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
+        if answer == "missing" {
+            guard let create = plan.create else { return }  // the dump creates it
+            guard request.create else {
+                throw fail(.invalidTarget, "\(what) does not exist: add --create to create it, or name another with --database. Nothing was written")
+            }
+            let (status, _, errors) = try await runSmall(create, in: target, fail: fail)
+            guard status == 0 else {
+                throw fail(.toolFailed, "cannot create \(what) (exit \(status)): \(Self.lastLines(errors))")
+            }
+            logger.info("created \(what)", metadata: ["container": "\(target.containerName)"])
+            return
+        }
+        guard let count = Int(answer) else {
+            throw fail(.invalidTarget, "cannot check \(what) before restoring: unexpected answer '\(answer.prefix(80))'. Nothing was written")
+        }
+        if count > 0 && !request.overwrite {
+            let item = target.database == nil || target.allDatabases ? "database" : "table"
+            let items = count == 1 ? item : item + "s"
+            throw fail(.refused, "\(what) already holds \(count) \(items); restoring would overwrite them: add --yes to restore anyway. Nothing was written")
+        }
+    }
+
+    /// Streams the verified file into the restore tool and, for engines that need it, restarts the container.
+    package func execute(_ plan: RestorePlan, progress: (@Sendable (BackupProgress) -> Void)? = nil) async throws(RestoreFailure) -> RestoreResult {
+        let target = plan.target
+        let path = plan.verification.path
+        func fail(_ code: RestoreFailure.Code, _ message: String) -> RestoreFailure {
+            RestoreFailure(container: target.containerName, file: path, code: code, message: redact("container '\(target.containerName)': \(message)", target))
+        }
+        logger.info("restore started", metadata: ["container": "\(target.containerName)", "file": "\(path)", "engine": "\(target.engine)"])
+        let started = ContinuousClock.now
+        let feeder = RestoreFeeder(path: path, layers: plan.verification.layers, identities: identities, container: target.containerName, progress: progress)
+        let outcome: RestoreStream.Outcome
+        do {
+            outcome = try await RestoreStream(client: client).run(plan.command, in: target.containerID, feeder: feeder)
+        } catch where Task.isCancelled {
+            throw fail(.cancelled, "the restore was cancelled; the tool was stopped inside the container, the database may be partly restored")
+        } catch let error as DockerError {
+            throw fail(.docker, "\(error.message); the database may be partly restored")
+        } catch let error as StorageError {
+            throw fail(.storage, "reading the backup failed: \(error.message); the tool was stopped before the end of its input, the database may be partly restored")
+        } catch let error as LayeredDecoder.LayerError {
+            throw fail(.storage, "the \(error.layer.displayName) layer of \(path) failed after it was verified (was the file changed?): \(error); the tool was stopped before the end of its input, the database may be partly restored")
+        } catch {
+            throw fail(.docker, "\(error); the database may be partly restored")
+        }
+        progress?(BackupProgress(container: target.containerName, bytes: outcome.fed ?? 0, isFinished: true))
+        let tool = Self.toolName(plan.command)
+        guard outcome.termination.exitCode == 0 else {
+            throw fail(
+                .toolFailed,
+                "\(tool) exited \(outcome.termination.exitCode) after \(outcome.fed ?? 0) bytes of \(plan.verification.dumpBytes): \(Self.lastLines(outcome.termination.stderrTail))")
+        }
+        if let error = outcome.feedError {
+            throw fail(error is StorageError ? .storage : .toolFailed, "\(tool) exited 0 but the backup could not be fed to the end (\(error)); the database may be partly restored")
+        }
+        if plan.restartsContainer {
+            do {
+                try await client.restartContainer(target.containerID)
+            } catch {
+                throw fail(.docker, "the data was replaced but restarting the container failed: \(error); restart it by hand")
+            }
+        }
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        logger.info("restore finished", metadata: ["container": "\(target.containerName)", "file": "\(path)", "bytes": "\(outcome.fed ?? 0)"])
+        return RestoreResult(container: target.containerName, database: target.database, file: path, bytes: outcome.fed ?? 0, durationSeconds: seconds)
+    }
+
+    /// The destination as a ``BackupTarget``: the backup's engine and database (or `--database`), credentials
+    /// from the container's labels, else from its image's environment (as for backups).
+    private func destination(
+        _ details: ContainerDetails, record: BackupRecord, engine: any DatabaseEngine, request: RestoreRequest
+    ) async throws(RestoreFailure) -> BackupTarget {
+        let name = details.name
+        if let labelled = details.labels[BackupLabel.engine], !labelled.isEmpty,
+            registry.engine(named: labelled)?.identifier != engine.identifier,
+            !(["mysql", "mariadb"].contains(engine.identifier) && ["mysql", "mariadb"].contains(registry.engine(named: labelled)?.identifier ?? ""))
+        {
+            throw RestoreFailure(
+                container: name, file: request.file, code: .invalidTarget,
+                message: "container '\(name)': it is labelled \(BackupLabel.engine)=\(labelled) but the backup is a \(engine.identifier) dump: restore into a \(engine.identifier) container")
+        }
+        var labels: [String: String] = [BackupLabel.engine: engine.identifier, BackupLabel.name: "restore"]
+        for key in [BackupLabel.user, BackupLabel.password, BackupLabel.passwordFile] {
+            if let value = details.labels[key] { labels[key] = value }
+        }
+        if let database = request.database ?? record.database {
+            labels[BackupLabel.database] = database
+        } else if engine.identifier != "redis" && engine.identifier != "sqlite" {
+            labels[BackupLabel.allDatabases] = "true"
+        }
+        var resolvable = details
+        resolvable.labels = labels
+        let client = self.client
+        let resolved = await TargetResolver(registry: registry).resolve(resolvable) { path in
+            try await client.withExec(ExecCommand(["cat", "--", path]), inContainer: details.id) { session in
+                var contents = ByteBuffer()
+                for try await var buffer in session.stdout where contents.readableBytes < 64 * 1024 {
+                    contents.writeBuffer(&buffer)
+                }
+                guard try await session.wait().exitCode == 0 else { throw EngineError("cannot read \(path)") }
+                return String(buffer: contents)
+            }
+        }
+        switch resolved {
+        case .success(let target): return target
+        case .failure(let error):
+            throw RestoreFailure(container: name, file: request.file, code: .invalidTarget, message: "\(error.description); give the destination the labels it needs, or pass --database")
+        }
+    }
+
+    /// Runs a short command and collects its output (at most 64 KiB) and stderr tail.
+    private func runSmall(
+        _ command: ExecCommand, in target: BackupTarget, fail: (RestoreFailure.Code, String) -> RestoreFailure
+    ) async throws(RestoreFailure) -> (Int, String, String) {
+        do {
+            return try await client.withExec(command, inContainer: target.containerID) { session in
+                var output = ByteBuffer()
+                for try await var buffer in session.stdout where output.readableBytes < 64 * 1024 {
+                    output.writeBuffer(&buffer)
+                }
+                let termination = try await session.wait()
+                return (termination.exitCode, String(buffer: output), termination.stderrTail)
+            }
+        } catch let error as DockerError {
+            throw fail(.docker, error.message)
+        } catch {
+            throw fail(.docker, "\(error)")
+        }
+    }
+
+    private func redact(_ text: String, _ target: BackupTarget) -> String {
+        guard let secret = target.password?.revealed, !secret.isEmpty else { return text }
+        return text.replacing(secret, with: "••••••")
+    }
+
+    /// The tool a restore command runs, for messages.
+    static func toolName(_ command: ExecCommand) -> String {
+        guard command.arguments.first == "sh", command.arguments.count > 3 else { return command.arguments.first ?? "restore" }
+        return command.arguments[3].replacing("baktainer-", with: "").replacing("-restore", with: " restore")
+    }
+
+    /// The last few lines of a stderr tail, for a one-paragraph message.
+    static func lastLines(_ text: String, count: Int = 5) -> String {
+        let lines = text.split(separator: "\n").suffix(count)
+        return lines.isEmpty ? "(no error output)" : lines.joined(separator: " | ")
+    }
+}

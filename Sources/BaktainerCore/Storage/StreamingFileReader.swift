@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import NIOCore
+import NIOPosix
+
+/// Reads one file front to back in bounded chunks (64 KiB by default), so a file of any size is read with
+/// flat memory. Blocking system calls run on NIO's thread pool, never on the caller's executor (as
+/// ``AtomicFileWriter`` does for writes). Used by one task at a time; closes the file at the end, on
+/// ``close()`` or when released.
+package final class StreamingFileReader {
+    /// The file being read.
+    package let path: String
+    /// The size of each read.
+    package let chunkSize: Int
+    /// Bytes handed out so far.
+    package private(set) var bytesRead = 0
+    private var descriptor: Int32
+    private let threadPool: NIOThreadPool
+
+    /// Opens `path` for reading; throws a ``StorageError`` naming the file when it cannot be opened.
+    package init(path: String, chunkSize: Int = 64 * 1024, threadPool: NIOThreadPool = .singleton) async throws {
+        precondition(chunkSize > 0, "chunkSize must be positive")
+        self.path = path
+        self.chunkSize = chunkSize
+        self.threadPool = threadPool
+        descriptor = try await threadPool.runIfActive {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw StorageError.posix(errno, "open", path: path) }
+            return descriptor
+        }
+    }
+
+    /// The next chunk (at most ``chunkSize`` bytes), or nil at the end of the file.
+    package func next() async throws -> ByteBuffer? {
+        guard descriptor >= 0 else { return nil }
+        let (descriptor, path, chunkSize) = (self.descriptor, self.path, self.chunkSize)
+        let buffer: ByteBuffer = try await threadPool.runIfActive {
+            var buffer = ByteBufferAllocator().buffer(capacity: chunkSize)
+            try buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: chunkSize) { bytes in
+                while true {
+                    let count = read(descriptor, bytes.baseAddress!, chunkSize)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        throw StorageError.posix(errno, "read", path: path)
+                    }
+                    return count
+                }
+            }
+            return buffer
+        }
+        guard buffer.readableBytes > 0 else {
+            close()
+            return nil
+        }
+        bytesRead += buffer.readableBytes
+        return buffer
+    }
+
+    /// Closes the file; further reads return nil. Never throws.
+    package func close() {
+        if descriptor >= 0 { Glibc.close(descriptor) }
+        descriptor = -1
+    }
+
+    deinit {
+        if descriptor >= 0 { Glibc.close(descriptor) }
+    }
+}

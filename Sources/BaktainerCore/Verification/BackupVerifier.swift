@@ -1,0 +1,192 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Crypto
+import NIOCore
+
+/// Proves that a stored backup comes back: in one streamed pass (memory flat whatever the size) it checks
+///
+/// 1. that the file is a Baktainer backup: its name, and a `<file>.json` record naming a known engine;
+/// 2. that its SHA-256 matches the `<file>.sha256` sidecar (`sha256sum -c` format);
+/// 3. that every layer decodes to the end: age decryption for `.age` (keys from `BT_AGE_IDENTITY_FILE` /
+///    `BT_AGE_PASSPHRASE`), gzip / zstd decompression for `.gz` / `.zst`;
+/// 4. that the decoded dump passes the engine's own checks (``DatabaseEngine/acceptsHead(_:)``,
+///    ``DatabaseEngine/isComplete(dumpTail:size:)``, e.g. pg_dump's trailer).
+///
+/// Each kind of damage has its own ``VerificationFailure/Code`` and message. Reads nothing but the file and
+/// its sidecars; writes nothing.
+package struct BackupVerifier: Sendable {
+    private let identities: [AgeIdentity]
+    private let registry: EngineRegistry
+
+    /// A verifier opening encrypted backups with `identities` (``EncryptionSettings/identities``).
+    package init(identities: [AgeIdentity], registry: EngineRegistry = EngineRegistry()) {
+        self.identities = identities
+        self.registry = registry
+    }
+
+    /// Verifies the backup at `path`.
+    package func verify(_ path: String) async -> Result<BackupVerification, VerificationFailure> {
+        do throws(VerificationFailure) {
+            return .success(try await check(path))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Reads and checks the record of the backup at `path`: the first step of ``verify(_:)``, and what a
+    /// restore needs to know before it reads the file.
+    package func record(of path: String) throws(VerificationFailure) -> (BackupRecord, any DatabaseEngine) {
+        func fail(_ code: VerificationFailure.Code, _ message: String) -> VerificationFailure {
+            VerificationFailure(path: path, code: code, message: message)
+        }
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        guard type == .typeRegular || type == .typeSymbolicLink else {
+            throw fail(.unreadable, "no such file")
+        }
+        guard BackupFileName(fileName) != nil else {
+            throw fail(.notABackup, "not a Baktainer backup: its name is not <name>-<unix seconds>.<extension>")
+        }
+        guard let data = FileManager.default.contents(atPath: path + ".json") else {
+            throw fail(.notABackup, "not a Baktainer backup: there is no record \(fileName).json beside it (Baktainer writes one with every backup)")
+        }
+        let record: BackupRecord
+        do {
+            record = try JSONDecoder().decode(BackupRecord.self, from: data)
+        } catch {
+            throw fail(.notABackup, "not a Baktainer backup: its record \(fileName).json is not a Baktainer backup record")
+        }
+        guard let engine = registry.engine(named: record.engine) else {
+            throw fail(.notABackup, "its record names engine '\(record.engine)', which this version does not know")
+        }
+        return (record, engine)
+    }
+
+    private func check(_ path: String) async throws(VerificationFailure) -> BackupVerification {
+        func fail(_ code: VerificationFailure.Code, _ message: String) -> VerificationFailure {
+            VerificationFailure(path: path, code: code, message: message)
+        }
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let (record, engine) = try record(of: path)
+        let expected = try sidecarDigest(path: path, fileName: fileName)
+
+        let layers = BackupLayer.layers(ofFileName: fileName)
+        let missingKey = layers.contains(.age) && identities.isEmpty
+        var decodeError: LayeredDecoder.LayerError?
+        var decoder: LayeredDecoder?
+        if !missingKey {
+            do throws(LayeredDecoder.LayerError) {
+                decoder = try LayeredDecoder(layers: layers, identities: identities)
+            } catch {
+                decodeError = error
+            }
+        }
+        var hasher = SHA256()
+        var storedBytes = 0
+        var dumpBytes = 0
+        var head: [UInt8] = []
+        var tail: [UInt8] = []
+        var rawHead: [UInt8] = []
+        let take = { (decoded: ByteBuffer) in
+            dumpBytes += decoded.readableBytes
+            if head.count < 16 { head.append(contentsOf: decoded.readableBytesView.prefix(16 - head.count)) }
+            tail.append(contentsOf: decoded.readableBytesView.suffix(4096))
+            if tail.count > 8192 { tail.removeFirst(tail.count - 4096) }
+        }
+        do {
+            let reader = try await StreamingFileReader(path: path)
+            defer { reader.close() }
+            while let chunk = try await reader.next() {
+                chunk.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
+                storedBytes += chunk.readableBytes
+                if rawHead.count < 32 { rawHead.append(contentsOf: chunk.readableBytesView.prefix(32 - rawHead.count)) }
+                guard decodeError == nil, decoder != nil else { continue }
+                do throws(LayeredDecoder.LayerError) {
+                    try decoder!.decode(chunk, emit: take)
+                } catch {
+                    decodeError = error
+                }
+            }
+            if decodeError == nil, decoder != nil {
+                do throws(LayeredDecoder.LayerError) {
+                    try decoder!.finish(emit: take)
+                } catch {
+                    decodeError = error
+                }
+            }
+        } catch let error as StorageError {
+            throw fail(.unreadable, "cannot be read: \(error.message)")
+        } catch {
+            throw fail(.unreadable, "cannot be read: \(error)")
+        }
+
+        let digest = hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        if digest != expected {
+            if storedBytes < record.size {
+                throw fail(.truncated, "truncated: the file has \(storedBytes) bytes, its record says \(record.size); its SHA-256 does not match \(fileName).sha256 (an interrupted copy or a full disk?)")
+            }
+            throw fail(.checksumMismatch, "checksum mismatch: the SHA-256 of the file (\(digest.prefix(12))…) is not the one in \(fileName).sha256 (\(expected.prefix(12))…): the file changed after it was written (a flipped byte, an edit); restore an older backup or a copy")
+        }
+        if let first = layers.first, !rawHead.starts(with: first.magic.prefix(min(first.magic.count, rawHead.count))) || rawHead.count < first.magic.count {
+            throw fail(.notABackup, "its name says \(first.displayName) (.\(first.rawValue)) but it does not start like a \(first.displayName) stream: not a Baktainer backup, or renamed")
+        }
+        if missingKey {
+            throw fail(.noKey, "the backup is encrypted (.age) but no key is configured to open it: set BT_AGE_IDENTITY_FILE to the identity file (or BT_AGE_PASSPHRASE for passphrase backups)")
+        }
+        if let decodeError {
+            throw layerFailure(decodeError, path: path)
+        }
+        guard engine.acceptsHead(head), dumpBytes > 0 else {
+            throw fail(.notABackup, dumpBytes == 0 ? "the dump inside is empty" : "the dump inside does not start like a \(engine.identifier) backup (format header missing)")
+        }
+        if let expected = record.dumpSize, expected != dumpBytes {
+            throw fail(.truncated, "the dump inside has \(dumpBytes) bytes, its record says \(expected): \(dumpBytes < expected ? "truncated" : "altered")")
+        }
+        guard engine.isComplete(dumpTail: tail, size: dumpBytes) else {
+            throw fail(.truncated, "truncated: the \(engine.identifier) dump inside (\(dumpBytes) bytes) fails its completeness check (no completion marker at the end): the dump was cut off")
+        }
+        return BackupVerification(path: path, record: record, storedBytes: storedBytes, dumpBytes: dumpBytes, layers: layers)
+    }
+
+    /// The digest recorded in `<path>.sha256`.
+    private func sidecarDigest(path: String, fileName: String) throws(VerificationFailure) -> String {
+        guard let data = FileManager.default.contents(atPath: path + ".sha256") else {
+            throw VerificationFailure(
+                path: path, code: .missingSidecar,
+                message: "the checksum sidecar \(fileName).sha256 is missing, so the file cannot be proven intact: restore the sidecar from the same copy as the file (or run 'sha256sum \(fileName) > \(fileName).sha256' if you trust the file)")
+        }
+        let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first ?? ""
+        let parts = line.split(separator: " ", maxSplits: 1)
+        let digest = parts.first.map { String($0).lowercased() } ?? ""
+        let named = parts.count > 1 ? String(parts[1].drop { $0 == " " || $0 == "*" }) : ""
+        guard digest.count == 64, digest.allSatisfy(\.isHexDigit), named == fileName else {
+            throw VerificationFailure(
+                path: path, code: .missingSidecar,
+                message: "the checksum sidecar \(fileName).sha256 is not a 'sha256sum' line for \(fileName): restore it from the same copy as the file")
+        }
+        return digest
+    }
+
+    private func layerFailure(_ error: LayeredDecoder.LayerError, path: String) -> VerificationFailure {
+        let layer = error.layer.displayName
+        if let age = error.underlying as? AgeError {
+            switch age.code {
+            case .noMatchingIdentity:
+                return VerificationFailure(path: path, code: .wrongKey, message: "wrong key: \(age.message)")
+            case .truncated:
+                return VerificationFailure(path: path, code: .truncated, message: "truncated: the age layer ends early (\(age.message))")
+            case .notAgeFile:
+                return VerificationFailure(path: path, code: .notABackup, message: "not a Baktainer backup: \(age.message)")
+            default:
+                return VerificationFailure(path: path, code: .corrupt, message: "the age layer is damaged: \(age.message)")
+            }
+        }
+        if let compression = error.underlying as? CompressionError, compression.code == .truncated {
+            return VerificationFailure(path: path, code: .truncated, message: "truncated: the \(layer) layer ends early (\(compression.message))")
+        }
+        return VerificationFailure(path: path, code: .corrupt, message: "the \(layer) layer is damaged: \(error)")
+    }
+}

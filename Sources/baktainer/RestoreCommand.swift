@@ -1,0 +1,112 @@
+import ArgumentParser
+import BaktainerCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// `baktainer restore`: puts a backup back into a container, streaming it through decryption and decompression
+/// into the engine's restore tool inside the container.
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Restore a backup file (or the latest backup of a target) into a container.",
+        discussion: """
+            Before writing anything the file is verified (checksum, layers, completeness) and the destination is \
+            checked: a database that already holds tables needs --yes, a missing one --create. postgres: psql \
+            (stops at the first error, one transaction); mysql/mariadb: the mariadb/mysql client; sqlite: a new \
+            file swapped in atomically (refused while the database is open, unless --force); redis: needs --force \
+            (replaces the RDB file and restarts the container); mongodb: mongorestore --archive --drop.
+            """)
+
+    @Argument(help: "A backup file, or a backup/container name with --latest or --date.")
+    var source: String
+
+    @Option(help: "The container to restore into (default: the one the backup came from).")
+    var to: String?
+
+    @Option(help: "The database to restore into (sqlite: the file path inside the container; default: the backup's).")
+    var database: String?
+
+    @Flag(help: "With a name: the newest backup.")
+    var latest = false
+
+    @Option(help: "With a name: the newest backup of that UTC day (YYYY-MM-DD).")
+    var date: String?
+
+    @Flag(help: "Create the database when it does not exist.")
+    var create = false
+
+    @Flag(help: "Restore even if the database already holds tables.")
+    var yes = false
+
+    @Flag(help: "Restore into an open SQLite database; replace a Redis RDB file and restart the container.")
+    var force = false
+
+    @Flag(help: "Verify and show what would run (secrets masked); write nothing.")
+    var dryRun = false
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if latest && date != nil { throw ValidationError("use --latest or --date, not both") }
+        if let date, !BackupFileName.isDateDirectoryName(date) { throw ValidationError("--date '\(date)' is not a date: use YYYY-MM-DD") }
+    }
+
+    func run() async throws {
+        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
+        let encryption: EncryptionSettings
+        do {
+            encryption = try EncryptionSettings(environment: environment)
+        } catch {
+            throw CommandFailure("configuration: \(error)")
+        }
+        let file = try resolveFile(environment)
+        let logger = try output.logger(environment: environment)
+        let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
+        let runner = RestoreRunner(client: client, identities: encryption.identities, logger: logger)
+        let request = RestoreRequest(file: file, container: to, database: database, create: create, overwrite: yes, force: force)
+        if dryRun {
+            do {
+                let plan = try await runner.plan(request)
+                print("dry run, nothing is written:")
+                for step in plan.steps { print("  \(step)") }
+            } catch {
+                throw CommandFailure(error.message)
+            }
+            return
+        }
+        let progress = ProgressLine(enabled: !output.quiet)
+        switch await runner.run(request, progress: progress.report) {
+        case .success(let result):
+            if !output.quiet {
+                print("restored \(result.file) into container '\(result.container)'\(result.database.map { " (\($0))" } ?? ""): \(result.bytes) bytes in \(String(format: "%.1f", result.durationSeconds)) s")
+            }
+        case .failure(let failure):
+            throw CommandFailure("restore failed: \(failure.message)")
+        }
+    }
+
+    /// The backup file: `source` itself, or the newest catalog entry of the name `source`.
+    private func resolveFile(_ environment: EnvironmentValues) throws -> String {
+        guard latest || date != nil else {
+            guard source.contains("/") || FileManager.default.fileExists(atPath: source) else {
+                throw CommandFailure("'\(source)' is not a file: pass a backup file, or a backup name with --latest or --date YYYY-MM-DD")
+            }
+            return source
+        }
+        let settings: BackupSettings
+        let catalog: BackupCatalog
+        do {
+            settings = try BackupSettings(environment: environment)
+            catalog = try BackupCatalog.scan(root: settings.backupDirectory)
+        } catch {
+            throw CommandFailure("configuration: \(error)")
+        }
+        guard let entry = catalog.latest(named: source, onDay: date) else {
+            throw CommandFailure("no backup of '\(source)'\(date.map { " on \($0)" } ?? "") in \(settings.backupDirectory) (BT_BACKUP_DIR)")
+        }
+        return entry.path
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import BaktainerCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// `baktainer verify`: proves that backup files come back — checksum, every layer, the engine's own check.
+struct VerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check backup files: checksum against <file>.sha256, decryption and decompression to the end, and the engine's completeness check.",
+        discussion: """
+            Encrypted (.age) files need a key: BT_AGE_IDENTITY_FILE (or BT_AGE_PASSPHRASE). Prints one row per \
+            file and exits 1 naming each bad file. Reads the files only; talks to no container.
+            """)
+
+    @Flag(help: "Verify every backup in BT_BACKUP_DIR.")
+    var all = false
+
+    @Argument(help: "Backup files to verify.")
+    var files: [String] = []
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if all == !files.isEmpty { throw ValidationError("name backup files to verify, or pass --all (not both)") }
+    }
+
+    func run() async throws {
+        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
+        let encryption: EncryptionSettings
+        var paths = files
+        var problems: [String] = []
+        do {
+            encryption = try EncryptionSettings(environment: environment)
+            if all {
+                let settings = try BackupSettings(environment: environment)
+                let catalog = try BackupCatalog.scan(root: settings.backupDirectory)
+                paths = catalog.entries.map(\.path)
+                problems += catalog.warnings.map { "\($0.path): \($0.message)" }
+                if paths.isEmpty && problems.isEmpty { print("no backups in \(settings.backupDirectory) (BT_BACKUP_DIR)") }
+            }
+        } catch {
+            throw CommandFailure("configuration: \(error)")
+        }
+        let verifier = BackupVerifier(identities: encryption.identities)
+        var rows: [[String]] = []
+        for path in paths {
+            switch await verifier.verify(path) {
+            case .success(let result):
+                let layers = result.layers.isEmpty ? "" : result.layers.map(\.displayName).joined(separator: "+") + ", "
+                rows.append([path, "ok", "checksum ok, \(layers)\(result.record.engine) dump complete (\(result.dumpBytes) bytes)"])
+            case .failure(let failure):
+                rows.append([path, failure.code.rawValue, failure.message])
+                problems.append(failure.description)
+            }
+        }
+        if !rows.isEmpty && (!output.quiet || !problems.isEmpty) {
+            print(TextTable(header: ["FILE", "RESULT", "DETAIL"], rows: rows).rendered())
+        }
+        for problem in problems { LineLogHandler.standardError("bad: \(problem)\n") }
+        if !problems.isEmpty { throw ExitCode(1) }
+    }
+}
