@@ -19,7 +19,7 @@ import Testing
     }
 
     /// Mounts a tmpfs of `size` at a fresh directory for `body`, unmounting afterwards.
-    private func withTmpfs<R>(size: String, options: String = "", _ body: (String) throws -> R) throws -> R {
+    private func withTmpfs<R>(size: String, options: String = "", _ body: (String) async throws -> R) async throws -> R {
         let mountPoint = "/var/tmp/bt-tmpfs-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
         try shell(["mount", "-t", "tmpfs", "-o", "size=\(size)\(options)", "tmpfs", mountPoint])
@@ -27,7 +27,7 @@ import Testing
             try? shell(["umount", mountPoint])
             try? FileManager.default.removeItem(atPath: mountPoint)
         }
-        return try body(mountPoint)
+        return try await body(mountPoint)
     }
 
     private func shell(_ arguments: [String]) throws {
@@ -39,23 +39,23 @@ import Testing
         guard process.terminationStatus == 0 else { throw TestBedError("\(arguments.joined(separator: " ")) exited \(process.terminationStatus)") }
     }
 
-    private func standin(bytes: Int, sleep: Int? = nil, labels: [String: String] = [:], run: String) throws -> String {
+    private func standin(bytes: Int, sleep: Int? = nil, labels: [String: String] = [:], run: String) async throws -> String {
         var environment = ["MONGO_STANDIN_BYTES": "\(bytes)"]
         if let sleep { environment["MONGO_STANDIN_SLEEP"] = "\(sleep)" }
-        return try TestBed.startContainer(
+        return try await TestBed.startContainer(
             fixture: "mongo-standin", labels: ["baktainer.backup": "true", "baktainer.db.engine": "mongodb"].merging(labels) { $1 },
             environment: environment, runID: run)
     }
 
     @Test func fullDiskFailsCleanlyNamesTheContainerAndKeepsOlderBackups() async throws {
         try await TestBed.withRun { run in
-            let source = try standin(bytes: 8 << 20, run: run)
-            try withTmpfs(size: "2m") { root in
+            let source = try await standin(bytes: 8 << 20, run: run)
+            try await withTmpfs(size: "2m") { root in
                 try FileManager.default.createDirectory(atPath: root + "/2020-01-01", withIntermediateDirectories: true)
                 let older = root + "/2020-01-01/\(source)-1577836800.archive"
                 try Data("older backup".utf8).write(to: URL(fileURLWithPath: older))
                 // Zeros compress to almost nothing: store them as they are, so that 8 MiB really meet a 2 MiB disk.
-                let result = try BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": root, "BT_COMPRESS": "none"])
+                let result = try await BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": root, "BT_COMPRESS": "none"])
                 #expect(result.status == 1)
                 let row = try #require(result.output.split(separator: "\n").first { $0.hasPrefix(source) })
                 #expect(row.contains("failed") && row.contains("no space left") && row.contains("BT_BACKUP_DIR"), "\(row)")
@@ -63,25 +63,25 @@ import Testing
                 #expect(try String(contentsOfFile: older, encoding: .utf8) == "older backup")
             }
             // The dump was stopped inside the container, not left blocked on a full pipe.
-            #expect(!(try TestBed.processCommandLines(in: source)).contains { $0.contains("mongodump") || $0.hasPrefix("head ") })
+            #expect(!(try await TestBed.processCommandLines(in: source)).contains { $0.contains("mongodump") || $0.hasPrefix("head ") })
         }
     }
 
     @Test func belowTheFreeSpaceMinimumTheBackupIsRefusedAndOlderBackupsStay() async throws {
         try await TestBed.withRun { run in
-            let source = try standin(bytes: 1024, run: run)
-            try withTmpfs(size: "2m") { root in
+            let source = try await standin(bytes: 1024, run: run)
+            try await withTmpfs(size: "2m") { root in
                 try FileManager.default.createDirectory(atPath: root + "/2020-01-01", withIntermediateDirectories: true)
                 let older = root + "/2020-01-01/\(source)-1577836800.archive"
                 try Data("older backup".utf8).write(to: URL(fileURLWithPath: older))
-                let refused = try BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": root, "BT_MIN_FREE_SPACE": "10M"])
+                let refused = try await BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": root, "BT_MIN_FREE_SPACE": "10M"])
                 #expect(refused.status == 1)
                 let row = try #require(refused.output.split(separator: "\n").first { $0.hasPrefix(source) })
                 #expect(row.contains("failed") && row.contains("BT_MIN_FREE_SPACE=10M") && row.contains("not started"), "\(row)")
                 #expect(files(under: root) == ["2020-01-01/\(source)-1577836800.archive"])
                 #expect(try String(contentsOfFile: older, encoding: .utf8) == "older backup")
 
-                let allowed = try BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": root, "BT_MIN_FREE_SPACE": "10%"])
+                let allowed = try await BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": root, "BT_MIN_FREE_SPACE": "10%"])
                 #expect(allowed.status == 0, "\(allowed.output)")
             }
         }
@@ -89,10 +89,10 @@ import Testing
 
     @Test func readOnlyBackupDirectoryIsAClearError() async throws {
         try await TestBed.withRun { run in
-            let source = try standin(bytes: 1024, run: run)
-            try withTmpfs(size: "1m", options: ",ro") { root in
+            let source = try await standin(bytes: 1024, run: run)
+            try await withTmpfs(size: "1m", options: ",ro") { root in
                 // Zeros compress to almost nothing: store them as they are, so that 8 MiB really meet a 2 MiB disk.
-                let result = try BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": root, "BT_COMPRESS": "none"])
+                let result = try await BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": root, "BT_COMPRESS": "none"])
                 #expect(result.status == 1)
                 #expect(result.output.contains("cannot create backup directory \(root)/") && result.output.contains("BT_BACKUP_DIR"), "\(result.output)")
                 #expect(files(under: root).isEmpty)
@@ -102,15 +102,15 @@ import Testing
 
     @Test func containerKilledMidDumpFailsTheCommandAndLeavesNoFile() async throws {
         try await TestBed.withRun { run in
-            let source = try standin(bytes: 64 << 20, sleep: 30, run: run)
+            let source = try await standin(bytes: 64 << 20, sleep: 30, run: run)
             let backup = try BaktainerProcess(["backup", source], environment: ["BT_BACKUP_DIR": directory])
             var waited = 0
             while files(under: directory).isEmpty && waited < 300 {
                 try await Task.sleep(for: .milliseconds(100))
                 waited += 1
             }
-            try TestBed.docker(["kill", source])
-            let result = try backup.finish()
+            try await TestBed.docker(["kill", source])
+            let result = try await backup.finish()
             #expect(result.status == 1)
             let row = try #require(result.output.split(separator: "\n").first { $0.hasPrefix(source) }, "\(result.output)")
             #expect(row.contains("failed"))
@@ -121,15 +121,15 @@ import Testing
 
     @Test func validateExplainsEachBadContainerAndPassesGoodOnes() async throws {
         try await TestBed.withRun { run in
-            let good = try standin(bytes: 0, run: run)
-            let bad = try standin(bytes: 0, labels: ["baktainer.db.engine": "postgress"], run: run)
-            let custom = try standin(bytes: 0, labels: ["baktainer.db.engine": "custom", "baktainer.command": "sh -c id"], run: run)
+            let good = try await standin(bytes: 0, run: run)
+            let bad = try await standin(bytes: 0, labels: ["baktainer.db.engine": "postgress"], run: run)
+            let custom = try await standin(bytes: 0, labels: ["baktainer.db.engine": "custom", "baktainer.command": "sh -c id"], run: run)
 
-            let fine = try BaktainerProcess.run(["validate", good])
+            let fine = try await BaktainerProcess.run(["validate", good])
             #expect(fine.status == 0, "\(fine.output)\(fine.errors)")
             #expect(fine.output.contains("configuration and labels are valid"))
 
-            let mixed = try BaktainerProcess.run(["validate", good, bad, custom])
+            let mixed = try await BaktainerProcess.run(["validate", good, bad, custom])
             #expect(mixed.status == 1)
             #expect(mixed.errors.contains("container '\(bad)': baktainer.db.engine 'postgress' is not an engine; use one of custom, mariadb,"))
             #expect(mixed.errors.contains("container '\(custom)': baktainer.command runs 'sh', which is not an allowed dump tool"))
@@ -137,7 +137,7 @@ import Testing
             let goodRow = try #require(mixed.output.split(separator: "\n").first { $0.hasPrefix(good) })
             #expect(goodRow.hasSuffix("ok"))
 
-            let badConfiguration = try BaktainerProcess.run(["validate", good], environment: ["BT_THREADS": "many", "BT_LOG_LEVEL": "loud"])
+            let badConfiguration = try await BaktainerProcess.run(["validate", good], environment: ["BT_THREADS": "many", "BT_LOG_LEVEL": "loud"])
             #expect(badConfiguration.status == 1)
             #expect(badConfiguration.errors.contains("BT_THREADS: 'many' is not a whole number"))
             #expect(badConfiguration.errors.contains("BT_LOG_LEVEL: 'loud' is not a log level"))
@@ -147,8 +147,8 @@ import Testing
     @Test func jsonLogsCarryContainerEngineAndRunButNoPassword() async throws {
         try await TestBed.withRun { run in
             let password = "log-\(run)-secret"
-            let source = try standin(bytes: 4096, labels: ["baktainer.db.password": password], run: run)
-            let result = try BaktainerProcess.run(
+            let source = try await standin(bytes: 4096, labels: ["baktainer.db.password": password], run: run)
+            let result = try await BaktainerProcess.run(
                 ["backup", source, "--log-format", "json"], environment: ["BT_BACKUP_DIR": directory, "LOG_LEVEL": "debug"])
             #expect(result.status == 0, "\(result.output)\(result.errors)")
             let lines = result.errors.split(separator: "\n").filter { $0.hasPrefix("{") }
@@ -160,7 +160,7 @@ import Testing
             #expect(lines.contains { $0.contains("backup finished") })
             #expect(!result.errors.contains(password) && !result.output.contains(password))
 
-            let quiet = try BaktainerProcess.run(["backup", source, "--quiet"], environment: ["BT_BACKUP_DIR": directory])
+            let quiet = try await BaktainerProcess.run(["backup", source, "--quiet"], environment: ["BT_BACKUP_DIR": directory])
             #expect(quiet.status == 0 && quiet.output.isEmpty && quiet.errors.isEmpty, "\(quiet.output)\(quiet.errors)")
         }
     }
@@ -168,8 +168,8 @@ import Testing
     @Test func dryRunShowsTheCommandWithSecretsMaskedAndWritesNothing() async throws {
         try await TestBed.withRun { run in
             let password = "dry-\(run)-secret"
-            let source = try standin(bytes: 4096, labels: ["baktainer.db.password": password, "baktainer.db.user": "backup"], run: run)
-            let result = try BaktainerProcess.run(["backup", source, "--dry-run"], environment: ["BT_BACKUP_DIR": directory])
+            let source = try await standin(bytes: 4096, labels: ["baktainer.db.password": password, "baktainer.db.user": "backup"], run: run)
+            let result = try await BaktainerProcess.run(["backup", source, "--dry-run"], environment: ["BT_BACKUP_DIR": directory])
             #expect(result.status == 0)
             #expect(result.output.contains("BAKTAINER_DB_PASSWORD=••••••"))
             #expect(result.output.contains("--username=backup"))
@@ -181,13 +181,13 @@ import Testing
 
     @Test func aTerminalShowsLiveProgressAndAPipeDoesNot() async throws {
         try await TestBed.withRun { run in
-            let source = try standin(bytes: 200 << 20, run: run)
+            let source = try await standin(bytes: 200 << 20, run: run)
             let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("baktainer").path
             // `script` gives the command a pseudo-terminal and copies what it draws to stdout.
             let terminal = try BaktainerProcessOutput.run(
                 "/usr/bin/script", ["-qec", "\(binary) backup \(source)", "/dev/null"], environment: ["BT_BACKUP_DIR": directory])
             #expect(terminal.contains("\r\(source) ") && terminal.contains(" MiB/s"), "\(terminal.suffix(400))")
-            let piped = try BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": directory])
+            let piped = try await BaktainerProcess.run(["backup", source], environment: ["BT_BACKUP_DIR": directory])
             #expect(!piped.errors.contains("MiB/s") && !piped.output.contains("MiB/s"))
         }
     }

@@ -22,34 +22,27 @@ import Testing
         }
 
         /// `curl` against the daemon: the status code and body.
-        func get(_ path: String, token: String? = nil) throws -> (status: Int, body: String) {
-            let curl = Process()
-            curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-            curl.arguments = ["-s", "-m", "5", "-w", "\n%{http_code}"] + (token.map { ["-H", "Authorization: Bearer \($0)"] } ?? [])
+        func get(_ path: String, token: String? = nil) async throws -> (status: Int, body: String) {
+            let arguments = ["-s", "-m", "5", "-w", "\n%{http_code}"] + (token.map { ["-H", "Authorization: Bearer \($0)"] } ?? [])
                 + ["http://127.0.0.1:\(port)\(path)"]
-            let output = Pipe()
-            curl.standardOutput = output
-            try curl.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            curl.waitUntilExit()
-            let text = String(decoding: data, as: UTF8.self)
+            let text = try await TestBed.tool("/usr/bin/curl", arguments).output
             let status = Int(text.split(separator: "\n").last ?? "") ?? 0
             return (status, String(text.dropLast(String(status).count)))
         }
 
         /// The `targets` of `/api/status` (empty while the server is not up yet).
-        func targets(token: String? = nil) throws -> [[String: Any]] {
-            let answer = try get("/api/status", token: token)
+        func targets(token: String? = nil) async throws -> [[String: Any]] {
+            let answer = try await get("/api/status", token: token)
             guard answer.status == 200, let object = try JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any] else { return [] }
             return object["targets"] as? [[String: Any]] ?? []
         }
 
         /// Polls `condition` every 200 ms until it holds or `limit` passes (a hang guard, not a timing claim).
-        func wait(for what: String, limit: Duration = .seconds(90), _ condition: () throws -> Bool) async throws {
+        func wait(for what: String, limit: Duration = .seconds(90), _ condition: () async throws -> Bool) async throws {
             let deadline = ContinuousClock.now + limit
-            while try !condition() {
+            while try await !condition() {
                 guard ContinuousClock.now < deadline, process.process.isRunning else {
-                    let outcome = try? stop()
+                    let outcome = try? await stop()
                     throw TestBedError("gave up waiting for \(what); daemon log:\n\(outcome?.errors.suffix(3000) ?? "")")
                 }
                 try await Task.sleep(for: .milliseconds(200))
@@ -58,9 +51,14 @@ import Testing
 
         /// SIGTERM, then everything it printed.
         @discardableResult
-        func stop() throws -> BaktainerProcess.Outcome {
+        func stop() async throws -> BaktainerProcess.Outcome {
             if process.process.isRunning { process.process.terminate() }
-            return try process.finish()
+            return try await process.finish()
+        }
+
+        /// SIGTERM without waiting (for `defer`, when a test fails before its own `stop()`).
+        func terminate() {
+            if process.process.isRunning { process.process.terminate() }
         }
 
         /// Files (not directories) under the backup directory.
@@ -69,10 +67,10 @@ import Testing
         }
     }
 
-    private func standin(_ run: String, bytes: Int = 2048, sleep: Int? = nil) throws -> String {
+    private func standin(_ run: String, bytes: Int = 2048, sleep: Int? = nil) async throws -> String {
         var environment = ["MONGO_STANDIN_BYTES": "\(bytes)"]
         if let sleep { environment["MONGO_STANDIN_SLEEP"] = "\(sleep)" }
-        return try TestBed.startContainer(
+        return try await TestBed.startContainer(
             fixture: "mongo-standin", labels: ["baktainer.backup": "true", "baktainer.db.engine": "mongodb"], environment: environment,
             runID: run)
     }
@@ -81,23 +79,23 @@ import Testing
 
     @Test func backsUpOnScheduleFollowsNewContainersAndReportsThem() async throws {
         try await TestBed.withRun { run in
-            let first = try standin(run)
-            let second = try standin(run)
+            let first = try await standin(run)
+            let second = try await standin(run)
             let token = "token-\(run)"
             let daemon = try Daemon(run: run, environment: ["BT_HTTP_TOKEN": token, "BT_COMPRESS": "none"])
-            defer { _ = try? daemon.stop() }
-            try await daemon.wait(for: "two targets backed up") { try daemon.targets(token: token).filter(Self.ok).count == 2 }
-            let third = try standin(run)
+            defer { daemon.terminate() }
+            try await daemon.wait(for: "two targets backed up") { try await daemon.targets(token: token).filter(Self.ok).count == 2 }
+            let third = try await standin(run)
             try await daemon.wait(for: "the third container, started later, backed up") {
-                try daemon.targets(token: token).contains { $0["container"] as? String == third && Self.ok($0) }
+                try await daemon.targets(token: token).contains { $0["container"] as? String == third && Self.ok($0) }
             }
-            let targets = try daemon.targets(token: token)
+            let targets = try await daemon.targets(token: token)
             #expect(Set(targets.compactMap { $0["container"] as? String }) == [first, second, third])
             #expect(targets.allSatisfy { $0["cron"] as? String == "*/2 * * * * *" && $0["nextRun"] != nil && ($0["lastSize"] as? Int ?? 0) > 2048 })
 
-            #expect(try daemon.get("/api/status").status == 401)
-            #expect(try daemon.get("/api/status", token: "wrong").status == 401)
-            let metrics = try daemon.get("/metrics")
+            #expect(try await daemon.get("/api/status").status == 401)
+            #expect(try await daemon.get("/api/status", token: "wrong").status == 401)
+            let metrics = try await daemon.get("/metrics")
             #expect(metrics.status == 200)
             #expect(metrics.body.contains("baktainer_targets 3.0"))
             #expect(metrics.body.contains(#"baktainer_backups_total{engine="mongodb",result="ok"}"#))
@@ -105,12 +103,12 @@ import Testing
             for name in [first, second, third] {
                 #expect(metrics.body.contains(#"baktainer_last_success_timestamp_seconds{target="\#(name)",schedule="default"}"#))
             }
-            #expect(try daemon.get("/health").status == 200)
-            #expect(try daemon.get("/ready").status == 200)
+            #expect(try await daemon.get("/health").status == 200)
+            #expect(try await daemon.get("/ready").status == 200)
 
-            try TestBed.docker(["rm", "-f", second])
-            try await daemon.wait(for: "the removed container dropped") { try !daemon.targets(token: token).contains { $0["container"] as? String == second } }
-            let outcome = try daemon.stop()
+            try await TestBed.docker(["rm", "-f", second])
+            try await daemon.wait(for: "the removed container dropped") { try await !(daemon.targets(token: token).contains { $0["container"] as? String == second }) }
+            let outcome = try await daemon.stop()
             #expect(outcome.status == 0, "\(outcome.errors.suffix(2000))")
             #expect(!daemon.files().contains { $0.hasSuffix(".partial") })
             try? FileManager.default.removeItem(atPath: daemon.directory)
@@ -122,42 +120,37 @@ import Testing
             let engine = "/var/tmp/bt-extra-\(run)"
             let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("scripts/testbed-dockerd.sh").path
-            func dockerd(_ action: String) throws {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: script)
-                process.arguments = [action, engine]
-                process.standardOutput = FileHandle.nullDevice
-                try process.run()
-                process.waitUntilExit()
-                guard process.terminationStatus == 0 else { throw TestBedError("testbed-dockerd.sh \(action) failed") }
+            func dockerd(_ action: String) async throws {
+                let outcome = try await TestBed.tool(script, [action, engine])
+                guard outcome.status == 0 else { throw TestBedError("testbed-dockerd.sh \(action) failed: \(outcome.errors)") }
             }
-            try dockerd("start")
-            defer { try? dockerd("remove") }
-            try TestBed.docker([
+            try await dockerd("start")
+            defer { _ = try? Process.run(URL(fileURLWithPath: script), arguments: ["remove", engine]).waitUntilExit() }
+            try await TestBed.docker([
                 "-H", "unix://\(engine)/docker.sock", "run", "-d", "--network", "none", "--restart", "always", "--stop-timeout", "1",
                 "--label", "baktainer.backup=true", "--label", "baktainer.db.engine=mongodb", "--label", "\(TestBed.testLabel)=\(run)",
                 "-e", "MONGO_STANDIN_BYTES=4096", "baktainer-fixture/tiny:current",
             ])
             let daemon = try Daemon(run: run, environment: ["BT_DOCKER_URL": "unix://\(engine)/docker.sock"])
-            defer { _ = try? daemon.stop() }
-            try await daemon.wait(for: "a first backup") { try daemon.targets().contains(where: Self.ok) }
+            defer { daemon.terminate() }
+            try await daemon.wait(for: "a first backup") { try await daemon.targets().contains(where: Self.ok) }
 
-            try dockerd("stop")
-            try await daemon.wait(for: "/ready to report Docker down") { try daemon.get("/ready").status == 503 }
+            try await dockerd("stop")
+            try await daemon.wait(for: "/ready to report Docker down") { try await daemon.get("/ready").status == 503 }
             #expect(daemon.process.process.isRunning)
-            #expect(try daemon.get("/live").status == 200)
-            #expect(try daemon.get("/metrics").body.contains("baktainer_docker_up 0.0"))
+            #expect(try await daemon.get("/live").status == 200)
+            #expect(try await daemon.get("/metrics").body.contains("baktainer_docker_up 0.0"))
 
             let restarted = Date()
-            try dockerd("start")
+            try await dockerd("start")
             try await daemon.wait(for: "backups to resume after dockerd returned") {
-                guard try daemon.get("/ready").status == 200 else { return false }
-                return try daemon.targets().contains { target in
+                guard try await daemon.get("/ready").status == 200 else { return false }
+                return try await daemon.targets().contains { target in
                     guard let text = target["lastSuccessAt"] as? String, let date = try? Date(text, strategy: .iso8601) else { return false }
                     return date > restarted
                 }
             }
-            let outcome = try daemon.stop()
+            let outcome = try await daemon.stop()
             #expect(outcome.status == 0)
             #expect(outcome.errors.contains("Docker is unreachable"))
             try? FileManager.default.removeItem(atPath: daemon.directory)
@@ -166,16 +159,16 @@ import Testing
 
     @Test func sigtermDuringALongDumpCancelsItAfterTheTimeoutAndLeavesNothing() async throws {
         try await TestBed.withRun { run in
-            let source = try standin(run, bytes: 1 << 20, sleep: 300)
+            let source = try await standin(run, bytes: 1 << 20, sleep: 300)
             let daemon = try Daemon(
                 run: run, environment: ["BT_CRON": "0 0 1 1 *", "BT_RUN_ON_START": "true", "BT_SHUTDOWN_TIMEOUT": "2s"])
             try await daemon.wait(for: "the dump to be under way") { daemon.files().contains { $0.hasSuffix(".partial") } }
-            let outcome = try daemon.stop()
+            let outcome = try await daemon.stop()
             #expect(outcome.status != 0, "a drain cut short is not a clean exit")
             #expect(outcome.errors.contains("backup cancelled") && outcome.errors.contains(#""container":"\#(source)""#), "\(outcome.errors.suffix(2000))")
             #expect(outcome.errors.contains("shutdown timeout reached"))
             #expect(daemon.files().isEmpty, "left behind: \(daemon.files())")
-            let processes = try TestBed.processCommandLines(in: source)
+            let processes = try await TestBed.processCommandLines(in: source)
             #expect(!processes.contains { $0.contains("mongodump") || $0.hasPrefix("sleep 300") }, "\(processes)")
             try? FileManager.default.removeItem(atPath: daemon.directory)
         }
@@ -183,10 +176,10 @@ import Testing
 
     @Test func sigtermLetsARunningDumpFinishWithinTheTimeoutAndExitsZero() async throws {
         try await TestBed.withRun { run in
-            _ = try standin(run, bytes: 1 << 20, sleep: 10)
+            _ = try await standin(run, bytes: 1 << 20, sleep: 10)
             let daemon = try Daemon(run: run, environment: ["BT_CRON": "0 0 1 1 *", "BT_RUN_ON_START": "true", "BT_SHUTDOWN_TIMEOUT": "60"])
             try await daemon.wait(for: "the dump to be under way") { daemon.files().contains { $0.hasSuffix(".partial") } }
-            let outcome = try daemon.stop()
+            let outcome = try await daemon.stop()
             #expect(outcome.status == 0, "\(outcome.errors.suffix(2000))")
             #expect(outcome.errors.contains("backup finished"))
             let kept = daemon.files()

@@ -12,16 +12,16 @@ import Testing
     }
 
     @Test func negotiatesAnAPIVersionTheDaemonSpeaks() async throws {
-        let daemon = try TestBed.docker(["version", "--format", "{{.Server.APIVersion}}"])
+        let daemon = try await TestBed.docker(["version", "--format", "{{.Server.APIVersion}}"])
         #expect(client.apiVersion == min(APIVersion(daemon)!, APIVersion.maximumSupported))
     }
 
     @Test func listsContainersByLabelAndInspectsThem() async throws {
         try await TestBed.withRun { run in
-            let labelled = try TestBed.startContainer(
+            let labelled = try await TestBed.startContainer(
                 fixture: "sqlite", labels: ["baktainer.backup": "true", "baktainer.db.engine": "sqlite", "baktainer.db.name": "/data/app.db"],
                 environment: ["APP_MODE": "test"], runID: run)
-            _ = try TestBed.startContainer(fixture: "sqlite", runID: run)
+            _ = try await TestBed.startContainer(fixture: "sqlite", runID: run)
 
             let found = try await client.listContainers(labels: ["baktainer.backup=true", "\(TestBed.testLabel)=\(run)"])
             #expect(found.map(\.name) == [labelled])
@@ -54,7 +54,7 @@ import Testing
 
     @Test func streamsOneGibibyteOutOfAnExecWithFlatMemory() async throws {
         try await TestBed.withRun { run in
-            let container = try TestBed.startContainer(fixture: "sqlite", runID: run)
+            let container = try await TestBed.startContainer(fixture: "sqlite", runID: run)
             let expected = 1 << 30
             let before = TestBed.residentBytes()
             var peak = before
@@ -81,7 +81,7 @@ import Testing
 
     @Test func reportsExitCodeAndStderrTail() async throws {
         try await TestBed.withRun { run in
-            let container = try TestBed.startContainer(fixture: "sqlite", runID: run)
+            let container = try await TestBed.startContainer(fixture: "sqlite", runID: run)
             let command = ExecCommand(["sh", "-c", "echo partial output; echo 'pg_dump: error: something broke' >&2; exit 3"])
             let (stdout, termination) = try await client.withExec(command, inContainer: container) { session in
                 var text = ""
@@ -96,7 +96,7 @@ import Testing
 
     @Test func passesEnvironmentUserAndWorkingDirectory() async throws {
         try await TestBed.withRun { run in
-            let container = try TestBed.startContainer(fixture: "sqlite", runID: run)
+            let container = try await TestBed.startContainer(fixture: "sqlite", runID: run)
             let command = ExecCommand(
                 ["sh", "-c", #"printf '%s|%s|%s' "$SECRET_FOR_TEST" "$(id -un)" "$(pwd)""#],
                 environment: ["SECRET_FOR_TEST": "s3cr3t value"], user: "nobody", workingDirectory: "/tmp")
@@ -112,7 +112,7 @@ import Testing
 
     @Test func streamsTenMebibytesIntoStdin() async throws {
         try await TestBed.withRun { run in
-            let container = try TestBed.startContainer(fixture: "sqlite", runID: run)
+            let container = try await TestBed.startContainer(fixture: "sqlite", runID: run)
             let total = 10 << 20
             let output = try await client.withExec(ExecCommand(["wc", "-c"], attachStdin: true), inContainer: container) { session in
                 let stdin = try #require(session.stdin)
@@ -135,7 +135,7 @@ import Testing
 
     @Test func cancellingTheConsumerStopsTheProcessInsideTheContainer() async throws {
         try await TestBed.withRun { run in
-            let container = try TestBed.startContainer(fixture: "sqlite", runID: run)
+            let container = try await TestBed.startContainer(fixture: "sqlite", runID: run)
             // A parent and a child that would both outlive a client that merely disconnected.
             let command = ExecCommand(["sh", "-c", "sleep 301 & sleep 302; wait"])
             let client = self.client
@@ -144,10 +144,10 @@ import Testing
                     for try await _ in session.stdout {}
                 }
             }
-            try await waitUntil { try TestBed.processCommandLines(in: container).contains { $0.hasPrefix("sleep 302") } }
+            try await waitUntil { try await TestBed.processCommandLines(in: container).contains { $0.hasPrefix("sleep 302") } }
             consumer.cancel()
             _ = await consumer.result
-            let left = try TestBed.processCommandLines(in: container).filter { $0.hasPrefix("sleep 30") }
+            let left = try await TestBed.processCommandLines(in: container).filter { $0.hasPrefix("sleep 30") }
             #expect(left.isEmpty, "processes still running after cancellation: \(left)")
         }
     }
@@ -155,7 +155,7 @@ import Testing
     @Test func reportsContainerStartEvents() async throws {
         try await TestBed.withRun { run in
             let events = try await client.withContainerEvents(labels: ["\(TestBed.testLabel)=\(run)"]) { stream in
-                let name = try TestBed.startContainer(fixture: "sqlite", runID: run)
+                let name = try await TestBed.startContainer(fixture: "sqlite", runID: run)
                 for try await event in stream where event.action == "start" {
                     return (name, event)
                 }
@@ -167,9 +167,9 @@ import Testing
     }
 
     /// Polls `condition` every 100 ms for up to 10 s.
-    private func waitUntil(_ condition: () throws -> Bool) async throws {
+    private func waitUntil(_ condition: () async throws -> Bool) async throws {
         for _ in 0..<100 {
-            if try condition() { return }
+            if try await condition() { return }
             try await Task.sleep(for: .milliseconds(100))
         }
         throw TestBedError("condition not met within 10 s")

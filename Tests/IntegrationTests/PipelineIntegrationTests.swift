@@ -22,31 +22,20 @@ import Testing
     }
 
     private func standin(_ run: String, bytes: Int, labels: [String: String] = [:]) async throws -> BackupTarget {
-        let name = try TestBed.startContainer(
+        let name = try await TestBed.startContainer(
             fixture: "mongo-standin", labels: ["baktainer.backup": "true", "baktainer.db.engine": "mongodb"].merging(labels) { $1 },
             environment: ["MONGO_STANDIN_BYTES": "\(bytes)"], runID: run)
         let details = try await client.inspectContainer(name)
-        return try await TargetResolver().resolve(details) { path in try TestBed.docker(["exec", name, "cat", path]) }.get()
+        return try await TargetResolver().resolve(details) { path in try await TestBed.docker(["exec", name, "cat", path]) }.get()
     }
 
     /// Runs a tool and returns its stdout; throws with its stderr when it exits non-zero.
-    private static func tool(_ path: String, _ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("bt-tool-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: output) }
-        let errors = Pipe()
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = errors
-        try process.run()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TestBedError("\(path) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(String(decoding: message, as: UTF8.self))")
+    private static func tool(_ path: String, _ arguments: [String]) async throws -> Data {
+        let outcome = try await TestBed.tool(path, arguments)
+        guard outcome.status == 0 else {
+            throw TestBedError("\(path) \(arguments.joined(separator: " ")) exited \(outcome.status): \(outcome.errors)")
         }
-        return try Data(contentsOf: output)
+        return outcome.data
     }
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -79,22 +68,22 @@ import Testing
             #expect(record.file.hasSuffix(example.suffix), "\(record.file)")
             #expect(record.dumpSize == size + 26 && record.compression == example.compression.name && record.encrypted == example.encrypted)
             let folder = (record.file as NSString).deletingLastPathComponent
-            _ = try Self.tool("/usr/bin/env", ["sh", "-c", "cd \"$1\" && sha256sum -c --quiet \"$2\"", "-", folder, (record.file as NSString).lastPathComponent + ".sha256"])
+            _ = try await Self.tool("/usr/bin/env", ["sh", "-c", "cd \"$1\" && sha256sum -c --quiet \"$2\"", "-", folder, (record.file as NSString).lastPathComponent + ".sha256"])
 
             var layer = record.file
             if example.encrypted {
                 let decrypted = record.file + ".decrypted"
-                _ = try Self.tool("/usr/bin/age", ["-d", "-i", keyFile, "-o", decrypted, record.file])
+                _ = try await Self.tool("/usr/bin/age", ["-d", "-i", keyFile, "-o", decrypted, record.file])
                 layer = decrypted
             }
             let dump: Data
             switch example.compression {
             case .gzip:
-                _ = try Self.tool("/bin/gzip", ["-t", layer])
-                dump = try Self.tool("/bin/gzip", ["-dc", layer])
+                _ = try await Self.tool("/bin/gzip", ["-t", layer])
+                dump = try await Self.tool("/bin/gzip", ["-dc", layer])
             case .zstd:
-                _ = try Self.tool("/usr/bin/zstd", ["-q", "-t", layer])
-                dump = try Self.tool("/usr/bin/zstd", ["-q", "-dc", layer])
+                _ = try await Self.tool("/usr/bin/zstd", ["-q", "-t", layer])
+                dump = try await Self.tool("/usr/bin/zstd", ["-q", "-dc", layer])
             case .none:
                 dump = try Data(contentsOf: URL(fileURLWithPath: layer))
             }
@@ -104,13 +93,13 @@ import Testing
         }
     }
 
-    @Test func aFileEncryptedByTheAgeToolToABaktainerKeyDecryptsInBaktainer() throws {
+    @Test func aFileEncryptedByTheAgeToolToABaktainerKeyDecryptsInBaktainer() async throws {
         let keys = AgeKeyPair.generate()
         let plain = FileManager.default.temporaryDirectory.appendingPathComponent("bt-age-\(UUID().uuidString)")
         let payload = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         try payload.write(to: plain)
         defer { try? FileManager.default.removeItem(at: plain) }
-        let encrypted = try Self.tool("/usr/bin/age", ["-r", keys.recipientString, plain.path])
+        let encrypted = try await Self.tool("/usr/bin/age", ["-r", keys.recipientString, plain.path])
         var decryptor = AgeDecryptor(identities: [keys.identity])
         var output = try decryptor.transform(ByteBuffer(bytes: encrypted))
         var rest = try decryptor.finish()
@@ -140,7 +129,7 @@ import Testing
             let foreign = directory + "/2026-09-07/notes.txt"
             try "mine".write(toFile: foreign, atomically: true, encoding: .utf8)
 
-            let outcome = try BaktainerProcess.run(
+            let outcome = try await BaktainerProcess.run(
                 ["prune"],
                 environment: ["BT_BACKUP_DIR": directory, "BT_FILTER_LABEL": "\(TestBed.testLabel)=\(run)", "BT_RETENTION_KEEP_LAST": "2"])
             #expect(outcome.status == 0, "\(outcome.errors)")

@@ -20,25 +20,25 @@ import Testing
     }
 
     private func start(_ fixture: String, engine: String, environment: [String: String], labels: [String: String] = [:], run: String) async throws -> String {
-        let name = try TestBed.startContainer(fixture: fixture, labels: labels, environment: environment, runID: run)
+        let name = try await TestBed.startContainer(fixture: fixture, labels: labels, environment: environment, runID: run)
         try await waitReady(name, engine: engine)
         return name
     }
 
     /// Backs `container` up with the binary and returns the file it wrote.
     private func backUp(_ container: String, environment: [String: String] = [:]) async throws -> String {
-        let result = try await BaktainerProcess.runAsync(["backup", container], environment: ["BT_BACKUP_DIR": directory].merging(environment) { $1 })
+        let result = try await BaktainerProcess.run(["backup", container], environment: ["BT_BACKUP_DIR": directory].merging(environment) { $1 })
         #expect(result.status == 0, "\(result.output)\(result.errors)")
         let row = try #require(result.output.split(separator: "\n").first { $0.hasPrefix(container) && $0.contains(" ok ") }, "\(result.output)\(result.errors)")
         return try #require(row.split(separator: " ").last.map(String.init))
     }
 
     private func restore(_ arguments: [String], environment: [String: String] = [:]) async throws -> BaktainerProcess.Outcome {
-        try await BaktainerProcess.runAsync(["restore"] + arguments, environment: ["BT_BACKUP_DIR": directory].merging(environment) { $1 })
+        try await BaktainerProcess.run(["restore"] + arguments, environment: ["BT_BACKUP_DIR": directory].merging(environment) { $1 })
     }
 
-    private func psql(_ container: String, _ password: String, _ sql: String, database: String = "shop") throws -> String {
-        try TestBed.docker(["exec", "-e", "PGPASSWORD=\(password)", container, "psql", "-X", "-v", "ON_ERROR_STOP=1", "-U", "app", "-d", database, "-tAc", sql])
+    private func psql(_ container: String, _ password: String, _ sql: String, database: String = "shop") async throws -> String {
+        try await TestBed.docker(["exec", "-e", "PGPASSWORD=\(password)", container, "psql", "-X", "-v", "ON_ERROR_STOP=1", "-U", "app", "-d", database, "-tAc", sql])
     }
 
     @Test func postgresRoundTripRefusesATableFullDatabaseWithoutYes() async throws {
@@ -46,27 +46,27 @@ import Testing
             let password = "pg-\(run)-secret"
             let env = ["POSTGRES_PASSWORD": password, "POSTGRES_USER": "app", "POSTGRES_DB": "shop"]
             let source = try await start("postgres", engine: "postgres", environment: env, labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres"], run: run)
-            _ = try psql(source, password, "create table items(id int primary key, name text); insert into items select g, 'item ' || g from generate_series(1, 5000) g;")
+            _ = try await psql(source, password, "create table items(id int primary key, name text); insert into items select g, 'item ' || g from generate_series(1, 5000) g;")
             let query = "select count(*), sum(id), md5(string_agg(name, ',' order by id)) from items"
-            let original = try psql(source, password, query)
+            let original = try await psql(source, password, query)
             let file = try await backUp(source)
 
-            _ = try psql(source, password, "delete from items where id > 100; update items set name = 'changed'; create table later(id int);")
-            #expect(try psql(source, password, query) != original)
+            _ = try await psql(source, password, "delete from items where id > 100; update items set name = 'changed'; create table later(id int);")
+            #expect(try await psql(source, password, query) != original)
 
             let dryRun = try await restore([file, "--to", source, "--dry-run"])
             #expect(dryRun.status == 0, "\(dryRun.output)\(dryRun.errors)")
             #expect(dryRun.output.contains("PGPASSWORD=•••••• psql") && !dryRun.output.contains(password) && !dryRun.errors.contains(password))
-            #expect(try psql(source, password, "select count(*) from items") == "100", "the dry run wrote something")
+            #expect(try await psql(source, password, "select count(*) from items") == "100", "the dry run wrote something")
 
             let refused = try await restore([file, "--to", source])
             #expect(refused.status != 0)
             #expect(refused.errors.contains("database 'shop' already holds 2 tables") && refused.errors.contains("--yes"), "\(refused.errors)")
-            #expect(try psql(source, password, "select count(*) from items") == "100")
+            #expect(try await psql(source, password, "select count(*) from items") == "100")
 
             let restored = try await restore([file, "--to", source, "--yes"])
             #expect(restored.status == 0, "\(restored.output)\(restored.errors)")
-            #expect(try psql(source, password, query) == original)
+            #expect(try await psql(source, password, query) == original)
             #expect(!restored.output.contains(password) && !restored.errors.contains(password))
         }
     }
@@ -78,7 +78,7 @@ import Testing
             let source = try await start(
                 "postgres", engine: "postgres", environment: env,
                 labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres", "baktainer.name": "shop-\(run)"], run: run)
-            _ = try psql(source, password, "create table items(id int primary key); insert into items select generate_series(1, 1234);")
+            _ = try await psql(source, password, "create table items(id int primary key); insert into items select generate_series(1, 1234);")
             _ = try await backUp(source)
             let fresh = try await start("postgres", engine: "postgres", environment: ["POSTGRES_PASSWORD": password, "POSTGRES_USER": "app"], run: run)
 
@@ -89,7 +89,7 @@ import Testing
             let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
             let restored = try await restore(["shop-\(run)", "--date", today, "--to", fresh, "--create"])
             #expect(restored.status == 0, "\(restored.output)\(restored.errors)")
-            #expect(try psql(fresh, password, "select count(*), sum(id) from items") == "1234|761995")
+            #expect(try await psql(fresh, password, "select count(*), sum(id) from items") == "1234|761995")
 
             let none = try await restore(["shop-\(run)", "--date", "2001-01-01", "--to", fresh])
             #expect(none.status != 0 && none.errors.contains("no backup of 'shop-\(run)' on 2001-01-01"))
@@ -101,27 +101,27 @@ import Testing
             let password = "pg-\(run)-secret"
             let env = ["POSTGRES_PASSWORD": password, "POSTGRES_USER": "app", "POSTGRES_DB": "shop"]
             let source = try await start("postgres", engine: "postgres", environment: env, labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres"], run: run)
-            _ = try psql(source, password, "create table items(id int primary key, name text); insert into items select g, repeat('x', g % 50) from generate_series(1, 20000) g;")
+            _ = try await psql(source, password, "create table items(id int primary key, name text); insert into items select g, repeat('x', g % 50) from generate_series(1, 20000) g;")
             let query = "select count(*), md5(string_agg(name, ',' order by id)) from items"
-            let original = try psql(source, password, query)
+            let original = try await psql(source, password, query)
             let key = AgeKeyPair.generate()
             let file = try await backUp(source, environment: ["BT_COMPRESS": "zstd", "BT_AGE_RECIPIENTS": key.recipientString])
             #expect(file.hasSuffix(".sql.zst.age"))
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let identityFile = "\(directory)/identity.txt"
             try Data(key.keygenText().utf8).write(to: URL(fileURLWithPath: identityFile))
-            _ = try psql(source, password, "drop table items")
+            _ = try await psql(source, password, "drop table items")
 
             let noKey = try await restore([file, "--to", source])
             #expect(noKey.status != 0 && noKey.errors.contains("BT_AGE_IDENTITY_FILE"), "\(noKey.errors)")
             let wrongKeyFile = "\(directory)/other.txt"
             try Data(AgeKeyPair.generate().keygenText().utf8).write(to: URL(fileURLWithPath: wrongKeyFile))
-            let wrongKey = try await BaktainerProcess.runAsync(["verify", file], environment: ["BT_AGE_IDENTITY_FILE": wrongKeyFile])
+            let wrongKey = try await BaktainerProcess.run(["verify", file], environment: ["BT_AGE_IDENTITY_FILE": wrongKeyFile])
             #expect(wrongKey.status == 1 && wrongKey.output.contains("wrong_key"), "\(wrongKey.output)")
 
             let restored = try await restore([file, "--to", source], environment: ["BT_AGE_IDENTITY_FILE": identityFile])
             #expect(restored.status == 0, "\(restored.output)\(restored.errors)")
-            #expect(try psql(source, password, query) == original)
+            #expect(try await psql(source, password, query) == original)
         }
     }
 
@@ -137,7 +137,7 @@ import Testing
             let result = try await restore(["\(day)/\(name)", "--to", target])
             #expect(result.status != 0)
             #expect(result.errors.contains("psql exited 3") && result.errors.contains("<stdin>:3: ERROR"), "\(result.errors)")
-            #expect(try psql(target, password, "select count(*) from pg_tables where tablename = 't'") == "0", "not rolled back")
+            #expect(try await psql(target, password, "select count(*) from pg_tables where tablename = 't'") == "0", "not rolled back")
         }
     }
 
@@ -166,49 +166,49 @@ import Testing
                 fixture, engine: engine, environment: ["MARIADB_ROOT_PASSWORD": password, "MARIADB_DATABASE": "shop"],
                 labels: ["baktainer.backup": "true", "baktainer.db.engine": engine], run: run)
             let client = "mysql"
-            func sql(_ container: String, _ statement: String) throws -> String {
-                try TestBed.docker(["exec", "-e", "MYSQL_PWD=\(password)", container, client, "-uroot", "-N", "shop", "-e", statement])
+            func sql(_ container: String, _ statement: String) async throws -> String {
+                try await TestBed.docker(["exec", "-e", "MYSQL_PWD=\(password)", container, client, "-uroot", "-N", "shop", "-e", statement])
             }
-            _ = try sql(source, "create table items(id int primary key, name text); insert into items select seq, concat('item ', seq) from seq_1_to_3000;")
+            _ = try await sql(source, "create table items(id int primary key, name text); insert into items select seq, concat('item ', seq) from seq_1_to_3000;")
             let query = "select count(*), sum(id), md5(group_concat(name order by id)) from shop.items"
-            let original = try sql(source, query)
+            let original = try await sql(source, query)
             let file = try await backUp(source)
-            _ = try sql(source, "delete from items where id > 10; update items set name = 'x';")
+            _ = try await sql(source, "delete from items where id > 10; update items set name = 'x';")
 
             let refused = try await restore([file, "--to", source])
             #expect(refused.status != 0 && refused.errors.contains("already holds 1 table;"), "\(refused.errors)")
             let restored = try await restore([file, "--to", source, "--yes"])
             #expect(restored.status == 0, "\(restored.output)\(restored.errors)")
-            #expect(try sql(source, query) == original)
+            #expect(try await sql(source, query) == original)
             #expect(!restored.errors.contains(password))
 
             // Into a fresh server: the dump creates its database itself.
             let fresh = try await start(fixture, engine: engine, environment: ["MARIADB_ROOT_PASSWORD": password], run: run)
             let intoFresh = try await restore([file, "--to", fresh])
             #expect(intoFresh.status == 0, "\(intoFresh.output)\(intoFresh.errors)")
-            #expect(try sql(fresh, query) == original)
-            let leftovers = try TestBed.docker(["exec", fresh, "sh", "-c", "grep -l '^password=' /tmp/* 2>/dev/null || true"])
+            #expect(try await sql(fresh, query) == original)
+            let leftovers = try await TestBed.docker(["exec", fresh, "sh", "-c", "grep -l '^password=' /tmp/* 2>/dev/null || true"])
             #expect(leftovers.isEmpty, "the option file was left behind")
         }
     }
 
     @Test func sqliteRoundTripRefusesAnOpenDatabaseUnlessForced() async throws {
         try await TestBed.withRun { run in
-            let source = try TestBed.startContainer(
+            let source = try await TestBed.startContainer(
                 fixture: "sqlite", labels: ["baktainer.backup": "true", "baktainer.db.engine": "sqlite", "baktainer.db.name": "/data/app.db"], runID: run)
-            try TestBed.docker(["exec", source, "sqlite3", "/data/app.db", "create table t(id integer primary key, v text); insert into t(v) select 'v' || value from generate_series(1, 2000);"])
+            try await TestBed.docker(["exec", source, "sqlite3", "/data/app.db", "create table t(id integer primary key, v text); insert into t(v) select 'v' || value from generate_series(1, 2000);"])
             let file = try await backUp(source)
-            try TestBed.docker(["exec", source, "sqlite3", "/data/app.db", "delete from t where id > 5; create table u(x);"])
+            try await TestBed.docker(["exec", source, "sqlite3", "/data/app.db", "delete from t where id > 5; create table u(x);"])
 
             let restored = try await restore([file, "--to", source, "--yes"])
             #expect(restored.status == 0, "\(restored.output)\(restored.errors)")
-            #expect(try TestBed.docker(["exec", source, "sqlite3", "/data/app.db", "select count(*), sum(id) from t; select count(*) from sqlite_master where name = 'u'"]) == "2000|2001000\n0")
+            #expect(try await TestBed.docker(["exec", source, "sqlite3", "/data/app.db", "select count(*), sum(id) from t; select count(*) from sqlite_master where name = 'u'"]) == "2000|2001000\n0")
 
             // A process holding the file open blocks the swap.
-            try TestBed.docker(["exec", "-d", source, "sh", "-c", "exec 3</data/app.db; sleep 300"])
+            try await TestBed.docker(["exec", "-d", source, "sh", "-c", "exec 3</data/app.db; sleep 300"])
             var holder = ""
             for _ in 0..<100 where holder.isEmpty {
-                holder = try TestBed.docker(["exec", source, "sh", "-c", "for f in /proc/[0-9]*/fd/*; do [ \"$(readlink $f)\" = /data/app.db ] && echo $f; done; true"])
+                holder = try await TestBed.docker(["exec", source, "sh", "-c", "for f in /proc/[0-9]*/fd/*; do [ \"$(readlink $f)\" = /data/app.db ] && echo $f; done; true"])
             }
             #expect(!holder.isEmpty, "no process holds the database open")
             let refused = try await restore([file, "--to", source, "--yes"])
@@ -216,7 +216,7 @@ import Testing
             #expect(refused.errors.contains("is open by process") && refused.errors.contains("--force"), "\(refused.errors)")
             let forced = try await restore([file, "--to", source, "--yes", "--force"])
             #expect(forced.status == 0, "\(forced.output)\(forced.errors)")
-            let leftovers = try TestBed.docker(["exec", source, "sh", "-c", "ls -a /data | grep baktainer-restore || true"])
+            let leftovers = try await TestBed.docker(["exec", source, "sh", "-c", "ls -a /data | grep baktainer-restore || true"])
             #expect(leftovers.isEmpty)
         }
     }
@@ -225,13 +225,13 @@ import Testing
         try await TestBed.withRun { run in
             let password = "redis-\(run)"
             let source = try await start("redis", engine: "redis", environment: ["REDIS_PASSWORD": password], labels: ["baktainer.backup": "true", "baktainer.db.engine": "redis"], run: run)
-            func cli(_ arguments: String...) throws -> String {
-                try TestBed.docker(["exec", "-e", "REDISCLI_AUTH=\(password)", source, "redis-cli", "--no-auth-warning"] + arguments)
+            func cli(_ arguments: String...) async throws -> String {
+                try await TestBed.docker(["exec", "-e", "REDISCLI_AUTH=\(password)", source, "redis-cli", "--no-auth-warning"] + arguments)
             }
-            _ = try cli("set", "greeting", "hello-\(run)")
+            _ = try await cli("set", "greeting", "hello-\(run)")
             let file = try await backUp(source)
-            _ = try cli("set", "greeting", "changed")
-            _ = try cli("set", "other", "new")
+            _ = try await cli("set", "greeting", "changed")
+            _ = try await cli("set", "other", "new")
 
             let refused = try await restore([file, "--to", source])
             #expect(refused.status != 0 && refused.errors.contains("--force") && refused.errors.contains("CONFIG GET dir"), "\(refused.errors)")
@@ -240,11 +240,11 @@ import Testing
             try await waitReady(source, engine: "redis")
             var answer = ""
             for _ in 0..<100 where answer != "hello-\(run)" {
-                answer = (try? cli("get", "greeting")) ?? ""
+                answer = (try? await cli("get", "greeting")) ?? ""
                 if answer != "hello-\(run)" { try await Task.sleep(for: .milliseconds(100)) }
             }
             #expect(answer == "hello-\(run)")
-            #expect(try cli("exists", "other") == "0")
+            #expect(try await cli("exists", "other") == "0")
         }
     }
 
@@ -254,9 +254,9 @@ import Testing
             let source = try await start(
                 "postgres", engine: "postgres", environment: ["POSTGRES_PASSWORD": password, "POSTGRES_USER": "app", "POSTGRES_DB": "shop"],
                 labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres"], run: run)
-            _ = try psql(source, password, "create table items(id int); insert into items select generate_series(1, 20000);")
+            _ = try await psql(source, password, "create table items(id int); insert into items select generate_series(1, 20000);")
             let file = try await backUp(source)
-            let good = try await BaktainerProcess.runAsync(["verify", "--all"], environment: ["BT_BACKUP_DIR": directory])
+            let good = try await BaktainerProcess.run(["verify", "--all"], environment: ["BT_BACKUP_DIR": directory])
             #expect(good.status == 0, "\(good.output)\(good.errors)")
             #expect(good.output.contains(file) && good.output.contains("postgres dump complete"))
 
@@ -279,7 +279,7 @@ import Testing
             let flippedPath = try copy("1", flipped)
             let cutPath = try copy("2", bytes.prefix(bytes.count / 2))
             let unsummed = try copy("3", bytes, sidecar: false)
-            let bad = try await BaktainerProcess.runAsync(["verify", "--all"], environment: ["BT_BACKUP_DIR": directory])
+            let bad = try await BaktainerProcess.run(["verify", "--all"], environment: ["BT_BACKUP_DIR": directory])
             #expect(bad.status == 1)
             for (path, code) in [(flippedPath, "checksum_mismatch"), (cutPath, "truncated"), (unsummed, "missing_sidecar")] {
                 let row = try #require(bad.output.split(separator: "\n").first { $0.hasPrefix(path) }, "\(bad.output)")

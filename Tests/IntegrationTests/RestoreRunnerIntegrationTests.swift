@@ -12,7 +12,7 @@ import Testing
     @Test func aLayerFailingMidStreamStopsPsqlBeforeItCommits() async throws {
         try await TestBed.withRun { run in
             let password = "pg-\(run)-secret"
-            let container = try TestBed.startContainer(
+            let container = try await TestBed.startContainer(
                 fixture: "postgres", environment: ["POSTGRES_PASSWORD": password, "POSTGRES_USER": "app", "POSTGRES_DB": "shop"], runID: run)
             let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             let wait = Process()
@@ -65,11 +65,11 @@ import Testing
                 #expect(error.message.contains("age layer") && error.message.contains(container), "\(error)")
                 #expect(!error.message.contains(password))
             }
-            let tables = try TestBed.docker([
+            let tables = try await TestBed.docker([
                 "exec", "-e", "PGPASSWORD=\(password)", container, "psql", "-X", "-U", "app", "-d", "shop", "-tAc", "select count(*) from pg_tables where tablename = 't'",
             ])
             #expect(tables == "0", "psql committed a cut dump")
-            #expect(!(try TestBed.processCommandLines(in: container)).contains { $0.hasPrefix("psql ") }, "psql was left running")
+            #expect(!(try await TestBed.processCommandLines(in: container)).contains { $0.hasPrefix("psql ") }, "psql was left running")
         }
     }
 }

@@ -67,8 +67,8 @@ import Glibc
     }
 
     /// The docker CLI, talking TLS to the same daemon, is the independent witness.
-    static func witnessAPIVersion() throws -> APIVersion {
-        let text = try TestBed.docker([
+    static func witnessAPIVersion() async throws -> APIVersion {
+        let text = try await TestBed.docker([
             "-H", url, "--tlsverify", "--tlscacert", path("ca.pem"), "--tlscert", path("cert.pem"), "--tlskey", path("key.pem"),
             "version", "--format", "{{.Server.APIVersion}}",
         ])
@@ -92,7 +92,7 @@ import Glibc
     }
 
     private func expectWorking(_ client: DockerClient) async throws {
-        #expect(client.apiVersion == min(try Self.witnessAPIVersion(), APIVersion.maximumSupported))
+        #expect(client.apiVersion == min(try await Self.witnessAPIVersion(), APIVersion.maximumSupported))
         if case .tcp(let host, let port, let tls) = client.configuration.endpoint {
             #expect(host == "127.0.0.1" && port == Self.port && tls)
         } else {
@@ -100,7 +100,7 @@ import Glibc
         }
         // The TLS daemon has no images and runs no containers of its own: an empty list is the right answer.
         let containers = try await client.listContainers(labels: [], includeStopped: true)
-        let witness = try TestBed.docker(["-H", "unix:///var/run/baktainer-tls-docker.sock", "ps", "-aq"])
+        let witness = try await TestBed.docker(["-H", "unix:///var/run/baktainer-tls-docker.sock", "ps", "-aq"])
         #expect(containers.count == witness.split(separator: "\n").count)
     }
 

@@ -35,13 +35,14 @@ struct BaktainerProcess {
     }
 
     /// Runs `baktainer ARGUMENTS` to the end.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
-        try BaktainerProcess(arguments, environment: environment).finish()
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
+        try await BaktainerProcess(arguments, environment: environment).finish()
     }
 
-    /// Waits for the run to end and returns what it printed.
-    func finish() throws -> Outcome {
-        process.waitUntilExit()
+    /// Waits for the run to end and returns what it printed. The wait is a poll with short sleeps, never a
+    /// blocked cooperative thread (see ``TestBed/tool(_:_:stdin:)``).
+    func finish() async throws -> Outcome {
+        while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
         defer {
             try? FileManager.default.removeItem(at: outputFile)
             try? FileManager.default.removeItem(at: errorFile)

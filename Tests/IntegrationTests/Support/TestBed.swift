@@ -10,31 +10,58 @@ enum TestBed {
     /// The label every test container carries.
     static let testLabel = "baktainer.test"
 
+    /// What a finished tool printed and how it exited.
+    struct ToolOutcome {
+        var status: Int32
+        /// Stdout as bytes.
+        var data: Data
+        var errors: String
+        /// Stdout as text.
+        var output: String { String(decoding: data, as: UTF8.self) }
+    }
+
+    /// Runs `executable` to the end without blocking a cooperative thread: output goes to temporary files and
+    /// the wait is a poll with short sleeps, so that many tests running in parallel on few cores never starve
+    /// the pool that every test's timing depends on.
+    static func tool(_ executable: String, _ arguments: [String], stdin: Data? = nil) async throws -> ToolOutcome {
+        let stem = FileManager.default.temporaryDirectory.appendingPathComponent("bt-tool-\(UUID().uuidString)")
+        let (output, errors, input) = (stem.appendingPathExtension("out"), stem.appendingPathExtension("err"), stem.appendingPathExtension("in"))
+        defer { for file in [output, errors, input] { try? FileManager.default.removeItem(at: file) } }
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        if let stdin {
+            try stdin.write(to: input)
+            process.standardInput = try FileHandle(forReadingFrom: input)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
+        try process.run()
+        while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+        return ToolOutcome(
+            status: process.terminationStatus, data: try Data(contentsOf: output), errors: String(decoding: try Data(contentsOf: errors), as: UTF8.self))
+    }
+
     /// Runs `docker` with `arguments`; returns stdout, throwing with stderr when it exits non-zero.
     @discardableResult
-    static func docker(_ arguments: [String], stdin: Data? = nil) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["docker"] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let input = Pipe()
-        if stdin != nil { process.standardInput = input }
-        try process.run()
-        if let stdin {
-            input.fileHandleForWriting.write(stdin)
-            try input.fileHandleForWriting.close()
+    static func docker(_ arguments: [String], stdin: Data? = nil) async throws -> String {
+        let outcome = try await tool("/usr/bin/docker", arguments, stdin: stdin)
+        guard outcome.status == 0 else {
+            throw TestBedError("docker \(arguments.prefix(3).joined(separator: " ")) exited \(outcome.status): \(outcome.errors)")
         }
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TestBedError(
-                "docker \(arguments.prefix(3).joined(separator: " ")) exited \(process.terminationStatus): \(String(decoding: errData, as: UTF8.self))")
-        }
-        return String(decoding: outData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Waits until the server in fixture container `name` answers (scripts/testbed-wait.sh, at most 90 s).
+    static func waitReady(_ name: String, engine: String) async throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let outcome = try await tool(root.appendingPathComponent("scripts/testbed-wait.sh").path, [name, engine, "90"])
+        guard outcome.status == 0 else { throw TestBedError("\(name) did not become ready: \(outcome.errors.suffix(2000))") }
     }
 
     /// A fresh run id for labels and names.
@@ -46,34 +73,40 @@ enum TestBed {
     static func startContainer(
         fixture: String, labels: [String: String] = [:], environment: [String: String] = [:], command: [String] = [],
         runID: String
-    ) throws -> String {
+    ) async throws -> String {
         let name = "bt-\(runID)-\(fixture)-\(UUID().uuidString.prefix(4).lowercased())"
         var arguments = ["run", "-d", "--network", "none", "--name", name, "--label", "\(testLabel)=\(runID)"]
         for (key, value) in labels.sorted(by: { $0.key < $1.key }) { arguments += ["--label", "\(key)=\(value)"] }
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
         arguments.append("baktainer-fixture/\(fixture):current")
         arguments += command
-        try docker(arguments)
+        try await docker(arguments)
         return name
     }
 
     /// Removes every container of `runID`.
-    static func removeContainers(runID: String) {
-        let ids = (try? docker(["ps", "-aq", "--filter", "label=\(testLabel)=\(runID)"])) ?? ""
+    static func removeContainers(runID: String) async {
+        let ids = (try? await docker(["ps", "-aq", "--filter", "label=\(testLabel)=\(runID)"])) ?? ""
         let list = ids.split(separator: "\n").map(String.init)
-        if !list.isEmpty { _ = try? docker(["rm", "-fv"] + list) }
+        if !list.isEmpty { _ = try? await docker(["rm", "-fv"] + list) }
     }
 
     /// Runs `body` with a fresh run id, removing that run's containers afterwards, also on failure.
     static func withRun<Result>(_ body: (String) async throws -> Result) async throws -> Result {
         let id = runID()
-        defer { removeContainers(runID: id) }
-        return try await body(id)
+        do {
+            let result = try await body(id)
+            await removeContainers(runID: id)
+            return result
+        } catch {
+            await removeContainers(runID: id)
+            throw error
+        }
     }
 
     /// The command lines of every process in `container`, one per entry.
-    static func processCommandLines(in container: String) throws -> [String] {
-        let output = try docker([
+    static func processCommandLines(in container: String) async throws -> [String] {
+        let output = try await docker([
             "exec", container, "sh", "-c",
             #"for p in /proc/[0-9]*; do tr '\0' ' ' < "$p/cmdline" 2>/dev/null; echo; done"#,
         ])
