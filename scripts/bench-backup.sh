@@ -8,6 +8,9 @@
 #   zstd+age  docker exec … pg_dump | zstd -3 | age > file vs  BT_COMPRESS=zstd + BT_AGE_RECIPIENTS
 # Prints per mode the median throughput (dump bytes / wall seconds) of each side, their ratio, the output
 # size, and baktainer's peak resident memory; then zstd+age throughput as a share of uncompressed.
+# Then restore, into a second server: `docker exec -i … psql --single-transaction < file` against
+# `baktainer restore FILE --to C --yes` (verify, then stream into psql), each of the uncompressed dump and
+# (baktainer) of its zstd+age file.
 # Usage: scripts/bench-backup.sh [ROUNDS] [ROWS] [MODES]
 #   ROUNDS default 2; ROWS default 4500000 (≈ 1.05 GB of dump); MODES default "none gzip zstd zstd+age"
 set -euo pipefail
@@ -24,7 +27,11 @@ export PGPASSWORD="bench-$$-secret"
 docker run -d --network none --name "$name" --label baktainer.test=bench --label baktainer.backup=true \
 	--label baktainer.db.engine=postgres -e PGPASSWORD -e POSTGRES_PASSWORD="$PGPASSWORD" -e POSTGRES_USER=app \
 	-e POSTGRES_DB=shop baktainer-fixture/postgres:current >/dev/null
-trap 'docker rm -f "$name" >/dev/null 2>&1; rm -rf "$work"' EXIT
+target=bt-bench-pg-restore-$$
+docker run -d --network none --name "$target" --label baktainer.test=bench -e POSTGRES_PASSWORD="$PGPASSWORD" -e POSTGRES_USER=app \
+	-e POSTGRES_DB=shop baktainer-fixture/postgres:current >/dev/null
+trap 'docker rm -f "$name" "$target" >/dev/null 2>&1; rm -rf "$work"' EXIT
+scripts/testbed-wait.sh "$target" postgres 120 >/dev/null
 scripts/testbed-wait.sh "$name" postgres 120 >/dev/null
 echo "loading $rows rows…" >&2
 docker exec "$name" psql -q -U app -d shop -v ON_ERROR_STOP=1 -c \
@@ -95,3 +102,33 @@ if [[ " $modes " == *" none "* && " $modes " == *" zstd+age "* ]]; then
 	# shellcheck disable=SC2086
 	echo "  baktainer zstd+age throughput / baktainer none: $(awk -v n="$(median ${bt_times[none]})" -v z="$(median ${bt_times[zstd+age]})" 'BEGIN { printf "%.2f", n / z }')"
 fi
+
+# Restore: the last rounds' files, kept aside.
+run_baktainer none >/dev/null
+plain=$(find "$work/backups" -type f -name '*.sql')
+mkdir -p "$work/keep" && mv "$work/backups"/*/* "$work/keep/"
+run_baktainer zstd+age >/dev/null
+sealed=$(find "$work/backups" -type f -name '*.age')
+mv "$work/backups"/*/* "$work/keep/"
+plain="$work/keep/$(basename "$plain")"; sealed="$work/keep/$(basename "$sealed")"
+restore_baseline() {
+	/usr/bin/time -v -o "$work/time" bash -c 'docker exec -i -e PGPASSWORD "$target" psql --username=app --no-password --no-psqlrc \
+		--quiet --set=ON_ERROR_STOP=1 --single-transaction --dbname=shop >/dev/null' <"$plain"
+	seconds_of "$work/time"
+}
+export target
+restore_baktainer() {  # FILE -> "seconds rss_mib"
+	BT_AGE_IDENTITY_FILE="$work/key.txt" /usr/bin/time -v -o "$work/time" "$baktainer" restore "$1" --to "$target" --yes --quiet >/dev/null
+	echo "$(seconds_of "$work/time") $(rss_of "$work/time")"
+}
+rb=""; rp=""; rs=""; rpeak=0
+for round in $(seq 1 "$rounds"); do
+	b=$(restore_baseline)
+	read -r p prss < <(restore_baktainer "$plain")
+	read -r z zrss < <(restore_baktainer "$sealed")
+	echo "restore round $round: psql < file $(mbps "$dump" "$b") MB/s; baktainer $(mbps "$dump" "$p") MB/s (zstd+age $(mbps "$dump" "$z") MB/s), RSS ${prss}/${zrss} MiB" >&2
+	rb+="$b "; rp+="$p "; rs+="$z "
+	rpeak=$(( prss > rpeak ? prss : rpeak )); rpeak=$(( zrss > rpeak ? zrss : rpeak ))
+done
+# shellcheck disable=SC2086
+echo "restore of the same dump, medians: docker exec -i psql < file $(mbps "$dump" "$(median $rb)") MB/s; baktainer restore $(mbps "$dump" "$(median $rp)") MB/s (ratio $(awk -v b="$(median $rb)" -v c="$(median $rp)" 'BEGIN { printf "%.2f", b / c }')), from zstd+age $(mbps "$dump" "$(median $rs)") MB/s (ratio $(awk -v b="$(median $rb)" -v c="$(median $rs)" 'BEGIN { printf "%.2f", b / c }')); baktainer peak RSS ${rpeak} MiB"
