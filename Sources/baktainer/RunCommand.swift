@@ -39,7 +39,10 @@ struct RunCommand: AsyncParsableCommand {
             client: client, layout: BackupLayout(root: backupSettings.backupDirectory), settings: pipeline, logger: logger)
         let daemon = BackupDaemon(
             client: client, labels: backupSettings.discoveryLabels, runner: runner, settings: daemonSettings, maximumConcurrent: backupSettings.maximumConcurrentBackups,
-            logger: logger)
+            logger: logger,
+            restoreTest: RestoreTest(
+                client: client, restorer: RestoreRunner(client: client, identities: pipeline.encryption.identities, logger: logger),
+                root: backupSettings.backupDirectory, logger: logger))
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let port = daemonSettings.httpPort {
             let server = StatusServer.application(

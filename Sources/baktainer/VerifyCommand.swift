@@ -13,7 +13,10 @@ struct VerifyCommand: AsyncParsableCommand {
         abstract: "Check backup files: checksum against <file>.sha256, decryption and decompression to the end, and the engine's completeness check.",
         discussion: """
             Encrypted (.age) files need a key: BT_AGE_IDENTITY_FILE (or BT_AGE_PASSPHRASE). Prints one row per \
-            file and exits 1 naming each bad file. Reads the files only; talks to no container.
+            file and exits 1 naming each bad file. Reads the files only; talks to no container. \
+            With --restore-test NAME: restores NAME's newest backup into a throw-away container started from the \
+            source database's image, compares the row count of every table with the counts taken at backup time, \
+            and removes the container (postgres, mysql, mariadb).
             """)
 
     @Flag(help: "Verify every backup in BT_BACKUP_DIR.")
@@ -22,13 +25,21 @@ struct VerifyCommand: AsyncParsableCommand {
     @Argument(help: "Backup files to verify.")
     var files: [String] = []
 
+    @Option(name: .customLong("restore-test"), parsing: .upToNextOption, help: "Restore-test the newest backup of these targets (backup or container names).")
+    var restoreTest: [String] = []
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        if !restoreTest.isEmpty {
+            if all || !files.isEmpty { throw ValidationError("--restore-test takes target names, not files or --all") }
+            return
+        }
         if all == !files.isEmpty { throw ValidationError("name backup files to verify, or pass --all (not both)") }
     }
 
     func run() async throws {
+        if !restoreTest.isEmpty { return try await runRestoreTests() }
         let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
         let encryption: EncryptionSettings
         var paths = files
@@ -62,5 +73,29 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         for problem in problems { LineLogHandler.standardError("bad: \(problem)\n") }
         if !problems.isEmpty { throw ExitCode(1) }
+    }
+
+    /// `--restore-test NAME…`: one row per target; exits 1 when any failed.
+    private func runRestoreTests() async throws {
+        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
+        let (settings, pipeline) = try CommandEnvironment.backupSettings(environment)
+        let logger = try output.logger(environment: environment)
+        let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
+        let tester = RestoreTest(
+            client: client, restorer: RestoreRunner(client: client, identities: pipeline.encryption.identities, logger: logger),
+            root: settings.backupDirectory, logger: logger)
+        var rows: [[String]] = []
+        var failed = false
+        for name in restoreTest {
+            switch await tester.run(name: name) {
+            case .success(let report):
+                rows.append([name, "ok", report.file, report.summary])
+            case .failure(let failure):
+                rows.append([name, "failed", failure.file ?? "-", failure.message])
+                failed = true
+            }
+        }
+        if !output.quiet || failed { print(TextTable(header: ["TARGET", "RESULT", "FILE", "DETAIL"], rows: rows).rendered()) }
+        if failed { throw ExitCode(1) }
     }
 }

@@ -1,3 +1,4 @@
+import BaktainerCore
 import Foundation
 import Testing
 
@@ -111,6 +112,36 @@ import Testing
             let outcome = try await daemon.stop()
             #expect(outcome.status == 0, "\(outcome.errors.suffix(2000))")
             #expect(!daemon.files().contains { $0.hasSuffix(".partial") })
+            try? FileManager.default.removeItem(atPath: daemon.directory)
+        }
+    }
+
+    @Test func restoreTestsOnBTVerifyCronReportInStatusAndMetrics() async throws {
+        try await TestBed.withRun { run in
+            let password = "pg-\(run)-secret"
+            let source = try await TestBed.startContainer(
+                fixture: "postgres", labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres"],
+                environment: ["POSTGRES_PASSWORD": password, "POSTGRES_USER": "app", "POSTGRES_DB": "shop"], runID: run)
+            try await TestBed.waitReady(source, engine: "postgres")
+            try await TestBed.docker([
+                "exec", "-e", "PGPASSWORD=\(password)", source, "psql", "-U", "app", "-d", "shop", "-qc",
+                "create table items(id int); insert into items select generate_series(1, 321);",
+            ])
+            let daemon = try Daemon(run: run, environment: ["BT_CRON": "0 0 1 1 *", "BT_RUN_ON_START": "true", "BT_VERIFY_CRON": "*/3 * * * * *"])
+            defer { daemon.terminate() }
+            try await daemon.wait(for: "a passed restore test", limit: .seconds(180)) {
+                try await daemon.targets().contains { $0["lastRestoreTest"] as? String == "ok" }
+            }
+            let target = try #require(try await daemon.targets().first)
+            #expect((target["lastRestoreTestDetail"] as? String)?.contains("1 tables, 321 rows restored, equal to the counts at backup time") == true, "\(target)")
+            let metrics = try await daemon.get("/metrics").body
+            #expect(metrics.contains(#"baktainer_restore_tests_total{engine="postgres",result="ok"}"#), "\(metrics)")
+            #expect(metrics.contains(#"baktainer_last_restore_test_success_timestamp_seconds{target="\#(source)"}"#))
+            let outcome = try await daemon.stop()
+            #expect(outcome.status == 0, "\(outcome.errors.suffix(2000))")
+            #expect(outcome.errors.contains("restore test passed"))
+            #expect(!outcome.errors.contains(password))
+            #expect(try await TestBed.docker(["ps", "-aq", "--filter", "label=\(RestoreTest.label)=\(source)"]).isEmpty)
             try? FileManager.default.removeItem(atPath: daemon.directory)
         }
     }

@@ -10,7 +10,7 @@ import Foundation
 /// `BT_RETRY_ATTEMPTS` (1…10, default 3), `BT_SHUTDOWN_TIMEOUT` (duration, default 60 s), `BT_HTTP_PORT` or
 /// the Ruby tool's `BT_HEALTH_PORT` (default 8080; 0 turns the server off), `BT_HEALTH_BIND` (default 0.0.0.0),
 /// `BT_MAX_BACKUP_AGE` (duration; default: three intervals of the target's schedule), `BT_HTTP_TOKEN`,
-/// `BT_RESYNC_INTERVAL` (duration, default 60 s).
+/// `BT_RESYNC_INTERVAL` (duration, default 60 s), `BT_VERIFY_CRON` (cron; unset: no scheduled restore tests).
 package struct DaemonSettings: Sendable {
     /// The global schedule.
     package var schedule: BackupSchedule
@@ -28,6 +28,8 @@ package struct DaemonSettings: Sendable {
     package var httpBind: String
     /// The age after which a target's last success counts as stale; nil: three schedule intervals.
     package var maximumBackupAge: Duration?
+    /// When to restore-test every target's newest backup; nil: never.
+    package var verifySchedule: CronExpression?
     /// The bearer token `/api/*` requires, if any.
     package var httpToken: Secret?
     /// Time between full re-reads of the labelled containers.
@@ -50,6 +52,13 @@ package struct DaemonSettings: Sendable {
         httpPort = port == 0 ? nil : port
         httpBind = environment.string(EnvironmentKey.httpBind) ?? "0.0.0.0"
         maximumBackupAge = try environment.duration(EnvironmentKey.maxBackupAge)
+        if let text = environment.string(EnvironmentKey.verifyCron) {
+            do {
+                verifySchedule = try CronExpression(text)
+            } catch {
+                throw ConfigurationError(setting: EnvironmentKey.verifyCron, error.message)
+            }
+        }
         httpToken = environment.string(EnvironmentKey.httpToken).map(Secret.init)
         resyncInterval = try environment.duration(EnvironmentKey.resyncInterval) ?? .seconds(60)
     }

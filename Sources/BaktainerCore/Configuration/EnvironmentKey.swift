@@ -53,6 +53,9 @@ package enum EnvironmentKey {
     package static let httpBind = "BT_HEALTH_BIND"
     /// Duration (`90m`, `26h`, `2d`, or seconds): a target whose last success is older is stale.
     package static let maxBackupAge = "BT_MAX_BACKUP_AGE"
+    /// Cron expression: when the daemon restore-tests the newest backup of every postgres/mysql/mariadb target.
+    /// Unset: never.
+    package static let verifyCron = "BT_VERIFY_CRON"
     /// Bearer token required on `/api/*` when set.
     package static let httpToken = "BT_HTTP_TOKEN"
     /// Seconds between full re-reads of the labelled containers (events cover the time between). Default: 60.

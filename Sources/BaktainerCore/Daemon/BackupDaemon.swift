@@ -33,12 +33,14 @@ package struct BackupDaemon: Service {
     package let metrics: DaemonMetrics
     private let logger: Logger
     private let now: @Sendable () -> Date
+    private let restoreTest: RestoreTest?
 
     /// Creates a daemon over the containers carrying every one of `labels`. `now` is the wall clock.
     package init(
         client: DockerClient, labels: [String], runner: BackupRunner, settings: DaemonSettings, maximumConcurrent: Int, logger: Logger,
-        now: @escaping @Sendable () -> Date = { Date() }
+        restoreTest: RestoreTest? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.restoreTest = restoreTest
         self.client = client
         self.discovery = TargetDiscovery(client: client, labels: labels)
         self.runner = runner
@@ -64,6 +66,9 @@ package struct BackupDaemon: Service {
             metadata: ["schedule": "\(settings.schedule.text)", "timezone": "\(settings.timeZone.identifier)", "threads": "\(maximumConcurrent)"])
         let drained = await withTaskGroup(of: Void.self) { group in
             group.addTask { await watch() }
+            if let restoreTest, let expression = settings.verifySchedule {
+                group.addTask { await verify(with: restoreTest, on: expression) }
+            }
             let drained = await schedule()
             group.cancelAll()
             return drained
@@ -127,6 +132,29 @@ package struct BackupDaemon: Service {
             for (container, message) in snapshot.invalid.sorted(by: { $0.key < $1.key }) {
                 logger.warning("not backed up: container '\(container)': \(message)")
             }
+        }
+    }
+
+    // MARK: Restore tests
+
+    /// Restore-tests the newest backup of every target whose engine supports it, one at a time, whenever
+    /// `expression` fires (`BT_VERIFY_CRON`); stops starting tests on shutdown.
+    private func verify(with tester: RestoreTest, on expression: CronExpression) async {
+        var due = expression.nextDate(after: now(), in: settings.timeZone)
+        while let next = due, !Task.isCancelled, !Task.isShuttingDownGracefully {
+            let wait = next.timeIntervalSince(now())
+            if wait > 0 {
+                try? await Task.sleep(for: .milliseconds(Int(min(wait, 1) * 1000)))
+                continue
+            }
+            let targets = Dictionary(state.snapshot().jobs.map { ($0.target, $0.engine) }, uniquingKeysWith: { first, _ in first })
+            for (target, engine) in targets.sorted(by: { $0.key < $1.key }) where ["postgres", "mysql", "mariadb"].contains(engine) {
+                guard !Task.isCancelled, !Task.isShuttingDownGracefully else { return }
+                let outcome = await tester.run(name: target)
+                state.recordRestoreTest(target: target, outcome: outcome, now: now())
+                metrics.recordRestoreTest(outcome, target: target, engine: engine, now: now())
+            }
+            due = expression.nextDate(after: now(), in: settings.timeZone)
         }
     }
 

@@ -68,6 +68,21 @@ package struct DaemonMetrics: Sendable {
         ).increment()
     }
 
+    /// Records a restore test (`baktainer_restore_tests_total{engine,result}`, and the time of the last passed
+    /// one per target).
+    package func recordRestoreTest(_ outcome: Result<RestoreTestReport, RestoreTestFailure>, target: String, engine: String, now: Date) {
+        if case .success = outcome {
+            registry.makeGauge(
+                descriptor: Self.name("last_restore_test_success_timestamp", unit: "seconds", help: "Unix time of the last passed restore test of a target."),
+                labels: [("target", target)]
+            ).set(to: now.timeIntervalSince1970)
+        }
+        registry.makeCounter(
+            descriptor: Self.name("restore_tests", unit: "total", help: "Restore tests by engine and result."),
+            labels: [("engine", engine), ("result", (try? outcome.get()) == nil ? "failed" : "ok")]
+        ).increment()
+    }
+
     /// Records the number of scheduled streams and invalid containers.
     package func recordTargets(scheduled: Int, invalid: Int) {
         targets.set(to: Double(scheduled))

@@ -144,6 +144,23 @@ package final class DaemonState: Sendable {
         }
     }
 
+    /// Records a restore test of the newest backup named `target` on every stream of that backup name.
+    package func recordRestoreTest(target: String, outcome: Result<RestoreTestReport, RestoreTestFailure>, now: Date) {
+        state.withLock { state in
+            for key in state.entries.keys where state.entries[key]?.status.target == target {
+                state.entries[key]?.status.lastRestoreTestAt = now
+                switch outcome {
+                case .success(let report):
+                    state.entries[key]?.status.lastRestoreTest = "ok"
+                    state.entries[key]?.status.lastRestoreTestDetail = report.summary
+                case .failure(let failure):
+                    state.entries[key]?.status.lastRestoreTest = "failed"
+                    state.entries[key]?.status.lastRestoreTestDetail = failure.message
+                }
+            }
+        }
+    }
+
     /// Records whether Docker answered, and why not.
     package func setDockerReachable(_ reachable: Bool, error: String? = nil) {
         state.withLock { state in

@@ -38,4 +38,10 @@ package struct JobStatus: Sendable, Equatable, Codable {
     package var skippedOverlaps = 0
     /// Failures since the last success.
     package var consecutiveFailures = 0
+    /// The last restore test of the target's newest backup (`BT_VERIFY_CRON`): `ok` or `failed`; nil before one.
+    package var lastRestoreTest: String?
+    /// When it finished.
+    package var lastRestoreTestAt: Date?
+    /// What it found: tables and rows restored, or why it failed.
+    package var lastRestoreTestDetail: String?
 }

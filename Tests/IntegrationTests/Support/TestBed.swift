@@ -49,7 +49,7 @@ enum TestBed {
     /// Runs `docker` with `arguments`; returns stdout, throwing with stderr when it exits non-zero.
     @discardableResult
     static func docker(_ arguments: [String], stdin: Data? = nil) async throws -> String {
-        let outcome = try await tool("/usr/bin/docker", arguments, stdin: stdin)
+        let outcome = try await tool("/usr/bin/env", ["docker"] + arguments, stdin: stdin)
         guard outcome.status == 0 else {
             throw TestBedError("docker \(arguments.prefix(3).joined(separator: " ")) exited \(outcome.status): \(outcome.errors)")
         }

@@ -1,0 +1,156 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import DockerEngineAPI
+import Logging
+
+/// Proves that a backup comes back: restores the latest backup of a target into a throw-away container started
+/// from the source database's image, counts the rows of every table there and compares them with the counts
+/// taken right after the dump (``BackupRecord/tableCounts``). The container is removed afterwards, on failure
+/// too.
+///
+/// The throw-away container gets the source's environment (so the image initialises the same users,
+/// passwords and database) and its `baktainer.db.*` labels, but never `baktainer.backup`, so no Baktainer
+/// backs it up; it carries `baktainer.restore-test=<source>` and runs without network. Engines: postgres (one
+/// database), mysql, mariadb. Password files mounted into the source (`/run/secrets/…`) are not mounted into
+/// the copy: such targets cannot be restore-tested.
+package struct RestoreTest: Sendable {
+    /// The label that marks throw-away containers.
+    package static let label = "baktainer.restore-test"
+
+    private let client: DockerClient
+    private let restorer: RestoreRunner
+    private let root: String
+    private let readinessTimeout: Duration
+    private let logger: Logger
+
+    /// Creates a restore test over the backups under `root`, restoring with `restorer`.
+    package init(
+        client: DockerClient, restorer: RestoreRunner, root: String, readinessTimeout: Duration = .seconds(180),
+        logger: Logger = Logger(label: "baktainer", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
+        self.client = client
+        self.restorer = restorer
+        self.root = root
+        self.readinessTimeout = readinessTimeout
+        self.logger = logger
+    }
+
+    /// Restore-tests the newest backup of `name` (a backup name or the container it came from).
+    package func run(name: String) async -> Result<RestoreTestReport, RestoreTestFailure> {
+        let catalog: BackupCatalog
+        do {
+            catalog = try BackupCatalog.scan(root: root)
+        } catch {
+            return .failure(RestoreTestFailure(target: name, file: nil, message: "cannot read the backup directory: \(error.message)"))
+        }
+        guard let entry = catalog.latest(named: name) else {
+            return .failure(RestoreTestFailure(target: name, file: nil, message: "no backup of '\(name)' in \(root) (BT_BACKUP_DIR)"))
+        }
+        return await run(entry)
+    }
+
+    /// Restore-tests one backup.
+    package func run(_ entry: CatalogEntry) async -> Result<RestoreTestReport, RestoreTestFailure> {
+        let record = entry.record
+        let target = entry.stream.backupName
+        var logger = self.logger
+        logger[metadataKey: "container"] = "\(record.container)"
+        logger[metadataKey: "engine"] = "\(record.engine)"
+        func fail(_ message: String) -> Result<RestoreTestReport, RestoreTestFailure> {
+            logger.error("restore test failed: \(message)", metadata: ["file": "\(entry.path)"])
+            return .failure(RestoreTestFailure(target: target, file: entry.path, message: message))
+        }
+        guard ["postgres", "mysql", "mariadb"].contains(record.engine) else {
+            return fail("restore tests support postgres, mysql and mariadb; \(record.engine) backups are checked by `baktainer verify`")
+        }
+        let source: ContainerDetails
+        do {
+            source = try await client.inspectContainer(record.container)
+        } catch {
+            return fail("the source container '\(record.container)' is needed for its image and environment: \(error)")
+        }
+        let name = "baktainer-restore-test-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+        var labels = source.labels.filter { $0.key.hasPrefix("baktainer.db.") }
+        labels[Self.label] = source.name
+        let started = ContinuousClock.now
+        logger.info("restore test started", metadata: ["file": "\(entry.path)", "scratch": "\(name)"])
+        let id: String
+        do {
+            id = try await client.runContainer(.init(name: name, image: source.imageID, environment: source.environment, labels: labels))
+        } catch {
+            return fail("cannot start a throw-away container from the image of '\(source.name)': \(error)")
+        }
+        let outcome = await test(entry, in: name, id: id)
+        do {
+            try await client.removeContainer(id)
+        } catch {
+            logger.warning("cannot remove the throw-away container \(name): \(error); remove it by hand (label \(Self.label))")
+        }
+        switch outcome {
+        case .success(let counts):
+            let elapsed = ContinuousClock.now - started
+            let report = RestoreTestReport(
+                target: target, file: entry.path, tables: counts.count, rows: counts.values.reduce(0, +),
+                compared: record.tableCounts != nil, durationSeconds: Double(elapsed.components.seconds))
+            logger.info("restore test passed: \(report.summary)", metadata: ["file": "\(entry.path)"])
+            return .success(report)
+        case .failure(let reason):
+            return fail(reason.message)
+        }
+    }
+
+    /// Waits for the scratch server, restores into it and compares the counts: the counts, or why not.
+    private func test(_ entry: CatalogEntry, in name: String, id: String) async -> Result<[String: Int], Reason> {
+        let record = entry.record
+        guard await waitUntilReady(id, engine: record.engine) else {
+            return .failure(Reason("the throw-away server did not answer within \(readinessTimeout)"))
+        }
+        let request = RestoreRequest(file: entry.path, container: id, create: true)
+        let plan: RestorePlan
+        do {
+            plan = try await restorer.plan(request)
+            try await restorer.prepare(plan, request: request)
+            _ = try await restorer.execute(plan)
+        } catch {
+            return .failure(Reason("the restore failed: \(error.message)"))
+        }
+        let counts: [String: Int]
+        do {
+            counts = try await TableInventory.take(of: plan.target, in: id, client: client) ?? [:]
+        } catch {
+            return .failure(Reason("counting the restored tables failed: \(error)"))
+        }
+        if let expected = record.tableCounts, expected != counts {
+            let differences = Set(expected.keys).union(counts.keys).sorted().filter { expected[$0] != counts[$0] }.prefix(5).map {
+                "\($0): \(expected[$0].map(String.init) ?? "absent") at backup, \(counts[$0].map(String.init) ?? "absent") restored"
+            }
+            return .failure(Reason("the restored data differs from the backup's table counts: \(differences.joined(separator: "; "))"))
+        }
+        return .success(counts)
+    }
+
+    /// Why a restore test failed, before it is tied to a target and file.
+    private struct Reason: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    /// Polls the server over TCP inside the container (the images' initialisation servers listen on the socket
+    /// only, so an answer means the real server is up).
+    private func waitUntilReady(_ id: String, engine: String) async -> Bool {
+        let probe: ExecCommand =
+            engine == "postgres"
+            ? ExecCommand(["pg_isready", "-q", "-h", "127.0.0.1"])
+            : ExecCommand(["sh", "-c", "mariadb-admin ping -h 127.0.0.1 --silent 2>/dev/null || mysqladmin ping -h 127.0.0.1 --silent"])
+        let deadline = ContinuousClock.now + readinessTimeout
+        while ContinuousClock.now < deadline {
+            let answered = try? await client.withExec(probe, inContainer: id) { session in try await session.wait().exitCode == 0 }
+            if answered == true { return true }
+            do { try await Task.sleep(for: .milliseconds(500)) } catch { return false }
+        }
+        return false
+    }
+}

@@ -1,0 +1,18 @@
+/// A failed restore test: the target, the backup file when one was found, and the reason.
+package struct RestoreTestFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The backup name (stream) tested.
+    package var target: String
+    /// The backup file, if there was one.
+    package var file: String?
+    /// What went wrong and what to do.
+    package var message: String
+
+    /// Creates a failure.
+    package init(target: String, file: String?, message: String) {
+        self.target = target
+        self.file = file
+        self.message = message
+    }
+
+    package var description: String { "restore test of '\(target)'\(file.map { " (\($0))" } ?? ""): \(message)" }
+}
