@@ -29,12 +29,17 @@ package struct MySQLEngine: DatabaseEngine {
         self.identifier = identifier
     }
 
-    static let script = #"""
+    /// The start of every script here: a 0600 option file holding the credentials (from the exec's
+    /// environment, never argv), removed on exit and on TERM/INT; the script goes on with `"$f"`.
+    static let optionFilePreamble = #"""
         umask 077
         f=$(mktemp) || exit 70
         trap 'rm -f "$f"' EXIT
         trap 'rm -f "$f"; exit 143' TERM INT
         printf '[client]\nuser=%s\npassword=%s\n' "$BAKTAINER_DB_USER" "$BAKTAINER_DB_PASSWORD" > "$f" || exit 73
+        """# + "\n"
+
+    static let script = optionFilePreamble + #"""
         if command -v mariadb-dump >/dev/null 2>&1; then tool=mariadb-dump
         elif command -v mysqldump >/dev/null 2>&1; then tool=mysqldump
         else echo "neither mariadb-dump nor mysqldump is installed in this container" >&2; exit 127
@@ -60,12 +65,7 @@ package struct MySQLEngine: DatabaseEngine {
         dumpTail.containsText("-- Dump completed")
     }
 
-    static let clientScript = #"""
-        umask 077
-        f=$(mktemp) || exit 70
-        trap 'rm -f "$f"' EXIT
-        trap 'rm -f "$f"; exit 143' TERM INT
-        printf '[client]\nuser=%s\npassword=%s\n' "$BAKTAINER_DB_USER" "$BAKTAINER_DB_PASSWORD" > "$f" || exit 73
+    static let clientScript = optionFilePreamble + #"""
         if command -v mariadb >/dev/null 2>&1; then tool=mariadb
         elif command -v mysql >/dev/null 2>&1; then tool=mysql
         else echo "neither mariadb nor mysql is installed in this container" >&2; exit 127

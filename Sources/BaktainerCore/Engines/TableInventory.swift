@@ -21,12 +21,7 @@ package enum TableInventory {
         order by 1
         """
 
-    static let mysqlScript = #"""
-        umask 077
-        f=$(mktemp) || exit 70
-        trap 'rm -f "$f"' EXIT
-        trap 'rm -f "$f"; exit 143' TERM INT
-        printf '[client]\nuser=%s\npassword=%s\n' "$BAKTAINER_DB_USER" "$BAKTAINER_DB_PASSWORD" > "$f" || exit 73
+    static let mysqlScript = MySQLEngine.optionFilePreamble + #"""
         if command -v mariadb >/dev/null 2>&1; then tool=mariadb; else tool=mysql; fi
         "$tool" --defaults-extra-file="$f" -N -B -e "$1"
         """#
