@@ -63,7 +63,7 @@ import Testing
 
     @Test func notASocketIsReported() async throws {
         let path = directory.appendingPathComponent("plain-file").path
-        FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
         await #expect {
             _ = try await connect(path)
         } throws: { error in

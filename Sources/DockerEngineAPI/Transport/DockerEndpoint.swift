@@ -76,7 +76,7 @@ package enum DockerEndpoint: Sendable, Equatable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .unixSocket(let path): "unix://\(path)"
-        case .tcp(let host, let port, let tls): "tcp://\(hostHeader)\(tls ? " (TLS)" : "")"
+        case .tcp(_, _, let tls): "tcp://\(hostHeader)\(tls ? " (TLS)" : "")"
         }
     }
 }

@@ -27,8 +27,8 @@ enum TestBed {
         let stem = FileManager.default.temporaryDirectory.appendingPathComponent("bt-tool-\(UUID().uuidString)")
         let (output, errors, input) = (stem.appendingPathExtension("out"), stem.appendingPathExtension("err"), stem.appendingPathExtension("in"))
         defer { for file in [output, errors, input] { try? FileManager.default.removeItem(at: file) } }
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
