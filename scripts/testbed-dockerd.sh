@@ -42,7 +42,9 @@ if ! answers; then
 	# ended when every copy of a descriptor it passed is closed, so an inherited one would hang the caller.
 	closers=""
 	for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && closers+=" $fd>&-"; done
-	eval 'setsid dockerd -H "unix://$socket" --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$pidfile" \
+	# Its own network namespace: with --bridge=none dockerd deletes a docker0 bridge it finds, and the host's
+	# belongs to the main daemon.
+	eval 'setsid unshare --net dockerd -H "unix://$socket" --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$pidfile" \
 		--containerd-namespace "$name" --containerd-plugins-namespace "$name-plugins" \
 		--iptables=false --ip-masq=false --bridge=none >>"$dir/dockerd.log" 2>&1 </dev/null '"$closers"' &'
 	for _ in $(seq 1 300); do answers && break; sleep 0.1; done

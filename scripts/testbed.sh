@@ -169,7 +169,9 @@ derive_image() {
 	)
 	# `docker commit -c` does not take STOPSIGNAL, but the committed image keeps the container's.
 	local c
-	local -a create=(--name "baktainer-fixture-build-$name-$$")
+	# No network: a variant needs none, and a dockerd started with --bridge=none (the TLS test daemon) deletes
+	# the shared docker0 bridge, after which containers on the default network cannot start.
+	local -a create=(--name "baktainer-fixture-build-$name-$$" --network none)
 	for c in "$@"; do
 		case "$c" in
 		'STOPSIGNAL '*) create+=(--stop-signal "${c#STOPSIGNAL }") ;;

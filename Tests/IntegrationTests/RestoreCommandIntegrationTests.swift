@@ -248,6 +248,29 @@ import Testing
         }
     }
 
+    @Test func mongodbRestoreThroughTheStandInGetsTheExactArchiveWithThePasswordOffArgv() async throws {
+        try await TestBed.withRun { run in
+            let password = "mongo-\(run)-secret"
+            let source = try await TestBed.startContainer(
+                fixture: "mongo-standin", labels: ["baktainer.backup": "true", "baktainer.db.engine": "mongodb", "baktainer.db.name": "shop"],
+                environment: ["MONGO_INITDB_ROOT_USERNAME": "root", "MONGO_INITDB_ROOT_PASSWORD": password, "MONGO_STANDIN_BYTES": "300000"],
+                runID: run)
+            let file = try await backUp(source, environment: ["BT_COMPRESS": "zstd"])
+            let outcome = try await restore([file, "--to", source, "--yes"])
+            #expect(outcome.status == 0, "\(outcome.output)\(outcome.errors)")
+            let restored = try await TestBed.tool("/usr/bin/docker", ["exec", source, "cat", "/tmp/mongorestore.archive"]).data
+            #expect(restored == Data("mongodump-standin-archive\n".utf8) + Data(count: 300_000), "mongorestore got \(restored.count) bytes")
+            let arguments = try await TestBed.docker(["exec", source, "cat", "/tmp/mongorestore.args"])
+            #expect(arguments.contains("--archive") && arguments.contains("--drop") && arguments.contains("--username=root"))
+            #expect(arguments.contains("--nsInclude=shop.*") && arguments.contains("--config=/tmp/"), "\(arguments)")
+            #expect(!arguments.contains(password))
+            #expect(try await TestBed.docker(["exec", source, "cat", "/tmp/mongorestore.config-seen"]) == "readable")
+            // The 0600 config file holding the password is gone after the restore.
+            #expect(try await TestBed.docker(["exec", source, "sh", "-c", "grep -l '^password:' /tmp/* 2>/dev/null || true"]).isEmpty)
+            #expect(!outcome.output.contains(password) && !outcome.errors.contains(password))
+        }
+    }
+
     @Test func verifyPassesGoodBackupsAndNamesEachBadOne() async throws {
         try await TestBed.withRun { run in
             let password = "pg-\(run)-secret"

@@ -27,7 +27,7 @@ package struct MongoEngine: DatabaseEngine {
         fi
         unset BAKTAINER_DB_PASSWORD
         tool=$0
-        [ "$tool" = baktainer-mongodb-restore ] && exec mongorestore --archive --drop "$@"
+        if [ "$tool" = baktainer-mongodb-restore ]; then mongorestore --archive --drop "$@"; exit $?; fi
         mongodump --archive "$@"
         """#
 
