@@ -96,6 +96,28 @@ import Testing
         }
     }
 
+    @Test func postgresAllDatabasesDumpRestoresDatabasesAndRolesIntoAFreshServer() async throws {
+        try await TestBed.withRun { run in
+            let password = "pg-\(run)-secret"
+            let env = ["POSTGRES_PASSWORD": password, "POSTGRES_USER": "app", "POSTGRES_DB": "shop"]
+            let source = try await start(
+                "postgres", engine: "postgres", environment: env,
+                labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres", "baktainer.db.all": "true"], run: run)
+            _ = try await psql(source, password, "create database ledger")
+            _ = try await psql(source, password, "create role auditor login password 'a'")
+            _ = try await psql(source, password, "create table entries(id int); insert into entries select generate_series(1, 321);", database: "ledger")
+            _ = try await psql(source, password, "create table items(id int); insert into items select generate_series(1, 12);")
+            let file = try await backUp(source)
+            let fresh = try await start("postgres", engine: "postgres", environment: env, run: run)
+
+            let restored = try await restore([file, "--to", fresh, "--yes"])
+            #expect(restored.status == 0, "\(restored.output)\(restored.errors)")
+            #expect(try await psql(fresh, password, "select count(*), sum(id) from entries", database: "ledger") == "321|51681")
+            #expect(try await psql(fresh, password, "select count(*) from items") == "12")
+            #expect(try await psql(fresh, password, "select rolname from pg_roles where rolname = 'auditor'") == "auditor")
+        }
+    }
+
     @Test func postgresRoundTripThroughZstdAndAge() async throws {
         try await TestBed.withRun { run in
             let password = "pg-\(run)-secret"
