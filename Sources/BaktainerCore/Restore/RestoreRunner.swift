@@ -165,6 +165,12 @@ package struct RestoreRunner: Sendable {
                 .toolFailed,
                 "\(tool) exited \(outcome.termination.exitCode) after \(outcome.fed ?? 0) bytes of \(plan.verification.dumpBytes): \(Self.lastLines(outcome.termination.stderrTail))")
         }
+        if outcome.termination.stderrTail.contains("ERROR:") {
+            // A tool that does not stop at errors (psql for a pg_dumpall dump) exits 0 even when statements failed.
+            logger.warning(
+                "\(tool) reported errors and went on; check them: \(redact(Self.lastLines(outcome.termination.stderrTail), target))",
+                metadata: ["container": "\(target.containerName)", "file": "\(path)"])
+        }
         if let error = outcome.feedError {
             throw fail(error is StorageError ? .storage : .toolFailed, "\(tool) exited 0 but the backup could not be fed to the end (\(error)); the database may be partly restored")
         }
