@@ -83,7 +83,7 @@ package struct RestoreTest: Sendable {
         } catch {
             return fail("cannot start a throw-away container from the image of '\(source.name)': \(error)")
         }
-        let outcome = await test(entry, in: name, id: id)
+        let outcome = await test(entry, in: id)
         do {
             try await client.removeContainer(id)
         } catch {
@@ -103,7 +103,7 @@ package struct RestoreTest: Sendable {
     }
 
     /// Waits for the scratch server, restores into it and compares the counts: the counts, or why not.
-    private func test(_ entry: CatalogEntry, in name: String, id: String) async -> Result<[String: Int], Reason> {
+    private func test(_ entry: CatalogEntry, in id: String) async -> Result<[String: Int], Reason> {
         let record = entry.record
         guard await waitUntilReady(id, engine: record.engine) else {
             return .failure(Reason("the throw-away server did not answer within \(readinessTimeout)"))
