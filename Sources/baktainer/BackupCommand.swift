@@ -51,8 +51,8 @@ struct BackupCommand: AsyncParsableCommand {
             for target in targets {
                 guard let engine = registry.engine(named: target.engine) else { continue }
                 let compression = (try? pipeline.compression.compression(forLabels: target.labels)) ?? pipeline.compression.compression
-                let fileExtension = compression.appendingExtension(to: engine.fileExtension) + (pipeline.encryption.isEnabled ? ".age" : "")
-                let path = layout.path(name: target.backupName, fileExtension: fileExtension, date: Date())
+                let path = layout.path(
+                    name: target.backupName, fileExtension: pipeline.fileExtension(of: engine, compression: compression), date: Date())
                 do {
                     let command = try engine.dumpCommand(for: target)
                     let environment = command.environment.keys.sorted().map { "\($0)=••••••" }.joined(separator: " ")

@@ -31,7 +31,7 @@ package struct TargetDiscovery: Sendable {
         for summary in summaries {
             do {
                 let details = try await client.inspectContainer(summary.id)
-                let resolved = await resolver.resolve(details) { path in try await readFile(path, in: details.id) }
+                let resolved = await resolver.resolve(details) { path in try await client.readSmallFile(path, in: details.id) }
                 results.append(resolved.flatMap(checked))
             } catch {
                 results.append(.failure(TargetError(containerName: summary.name, message: "cannot inspect the container: \(error)")))
@@ -52,21 +52,6 @@ package struct TargetDiscovery: Sendable {
             let prefix = "container '\(target.containerName)': "
             let message = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
             return .failure(TargetError(containerName: target.containerName, message: message))
-        }
-    }
-
-    /// Reads a small file inside a container with `cat`.
-    private func readFile(_ path: String, in container: String) async throws -> String {
-        try await client.withExec(ExecCommand(["cat", "--", path]), inContainer: container) { session in
-            var contents = ByteBuffer()
-            for try await var buffer in session.stdout {
-                guard contents.readableBytes + buffer.readableBytes <= 64 * 1024 else {
-                    throw EngineError("\(path) is larger than 64 KiB")
-                }
-                contents.writeBuffer(&buffer)
-            }
-            guard try await session.wait().exitCode == 0 else { throw EngineError("cannot read \(path)") }
-            return String(buffer: contents)
         }
     }
 }

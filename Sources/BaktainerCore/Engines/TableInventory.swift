@@ -1,5 +1,4 @@
 import DockerEngineAPI
-import NIOCore
 
 /// Counts the rows of every table of a target's database, exactly (`count(*)`), for restore tests: the counts
 /// taken right after a dump are recorded beside the backup and compared with those of a restored copy.
@@ -68,19 +67,12 @@ package enum TableInventory {
     /// engine has none. Throws an ``EngineError`` with the tool's stderr when the query fails.
     package static func take(of target: BackupTarget, in container: String? = nil, client: DockerClient) async throws -> [String: Int]? {
         guard let command = command(for: target) else { return nil }
-        return try await client.withExec(command, inContainer: container ?? target.containerID) { session in
-            var output = ByteBuffer()
-            for try await var buffer in session.stdout {
-                guard output.readableBytes + buffer.readableBytes <= 4 << 20 else { throw EngineError("the table inventory is larger than 4 MiB") }
-                output.writeBuffer(&buffer)
-            }
-            let termination = try await session.wait()
-            guard termination.exitCode == 0 else {
-                throw EngineError("counting the tables exited \(termination.exitCode): \(termination.stderrTail.split(separator: "\n").suffix(3).joined(separator: " | "))")
-            }
-            guard let counts = parse(String(buffer: output)) else { throw EngineError("the table inventory has an unexpected shape") }
-            return counts
+        let (termination, output) = try await client.runCollecting(command, in: container ?? target.containerID, limit: 4 << 20)
+        guard termination.exitCode == 0 else {
+            throw EngineError("counting the tables exited \(termination.exitCode): \(termination.stderrTail.lastLines(3))")
         }
+        guard let counts = parse(output) else { throw EngineError("the table inventory has an unexpected shape") }
+        return counts
     }
 
     /// Parses `table<TAB>rows` lines; nil when a line is not of that shape.

@@ -76,7 +76,7 @@ package struct BackupRunner: Sendable {
     ) async -> Result<BackupRecord, BackupFailure> {
         let started = ContinuousClock.now
         let failure = { (code: BackupFailure.Code, message: String) in
-            BackupFailure(container: target.containerName, code: code, message: Self.redact(message, in: target))
+            BackupFailure(container: target.containerName, code: code, message: target.redacting(message))
         }
         guard let engine = registry.engine(named: target.engine) else {
             return .failure(failure(.invalidTarget, "baktainer.db.engine '\(target.engine)' is not an engine; use one of \(registry.names.joined(separator: ", "))"))
@@ -99,9 +99,7 @@ package struct BackupRunner: Sendable {
             return .failure(failure(.invalidTarget, "\(error)"))
         }
         let name = schedule == BackupSchedule.defaultName ? target.backupName : "\(target.backupName)-\(schedule)"
-        var fileExtension = compression.appendingExtension(to: engine.fileExtension)
-        if settings.encryption.isEnabled { fileExtension += ".age" }
-        let path = layout.path(name: name, fileExtension: fileExtension, date: now)
+        let path = layout.path(name: name, fileExtension: settings.fileExtension(of: engine, compression: compression), date: now)
         let writer: AtomicFileWriter
         do {
             try Self.createDirectory(layout.directory(for: now), root: layout.root)
@@ -136,11 +134,11 @@ package struct BackupRunner: Sendable {
             }
             guard termination.exitCode == 0 else {
                 await writer.discard()
-                return .failure(failure(.dumpFailed, "\(command.arguments.first ?? "dump") exited \(termination.exitCode): \(Self.lastLines(termination.stderrTail))"))
+                return .failure(failure(.dumpFailed, "\(command.arguments.first ?? "dump") exited \(termination.exitCode): \(termination.stderrTail.lastLines())"))
             }
             guard termination.stdoutByteCount > 0, engine.acceptsHead(head), engine.isComplete(dumpTail: tail, size: termination.stdoutByteCount) else {
                 await writer.discard()
-                return .failure(failure(.incompleteDump, "the \(engine.identifier) dump failed its completeness check (format header or completion marker missing, \(termination.stdoutByteCount) bytes); nothing was kept. \(Self.lastLines(termination.stderrTail))"))
+                return .failure(failure(.incompleteDump, "the \(engine.identifier) dump failed its completeness check (format header or completion marker missing, \(termination.stdoutByteCount) bytes); nothing was kept. \(termination.stderrTail.lastLines())"))
             }
             try await store(try chain.finish())
             try await writer.commit()
@@ -158,7 +156,7 @@ package struct BackupRunner: Sendable {
             do {
                 record.tableCounts = try await TableInventory.take(of: target, client: client)
             } catch {
-                logger.warning("tables not counted (restore tests of this backup cannot compare counts): \(Self.redact("\(error)", in: target))")
+                logger.warning("tables not counted (restore tests of this backup cannot compare counts): \(target.redacting("\(error)"))")
             }
             try await Self.writeSidecars(record)
             return .success(record)
@@ -236,16 +234,5 @@ package struct BackupRunner: Sendable {
                 throw StorageError(.permissionDenied, "cannot create backup directory \(path): check BT_BACKUP_DIR and its permissions")
             }
         }
-    }
-
-    /// The last few lines of a stderr tail, for a one-paragraph message.
-    static func lastLines(_ text: String, count: Int = 5) -> String {
-        text.split(separator: "\n").suffix(count).joined(separator: " | ")
-    }
-
-    /// Replaces every occurrence of the target's password in `text`.
-    static func redact(_ text: String, in target: BackupTarget) -> String {
-        guard let secret = target.password?.revealed, !secret.isEmpty else { return text }
-        return text.replacing(secret, with: "••••••")
     }
 }

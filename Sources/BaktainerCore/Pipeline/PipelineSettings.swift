@@ -37,6 +37,11 @@ package struct PipelineSettings: Sendable {
         self.minimumFreeSpace = minimumFreeSpace
     }
 
+    /// The extension of a file of `engine` written with `compression`: `sql`, `sql.gz`, `sql.zst.age`, ….
+    package func fileExtension(of engine: any DatabaseEngine, compression: Compression) -> String {
+        compression.appendingExtension(to: engine.fileExtension) + (encryption.isEnabled ? ".age" : "")
+    }
+
     /// Reads every part from `environment`; throws a ``ConfigurationError`` naming the first malformed variable.
     package init(environment: EnvironmentValues) throws(ConfigurationError) {
         let timeZone = try environment.timeZone(EnvironmentKey.timeZone) ?? .gmt

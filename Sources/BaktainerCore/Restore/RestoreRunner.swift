@@ -99,7 +99,7 @@ package struct RestoreRunner: Sendable {
         let target = plan.target
         let what = target.database.map { "database '\($0)'" } ?? "the server"
         func fail(_ code: RestoreFailure.Code, _ message: String) -> RestoreFailure {
-            RestoreFailure(container: target.containerName, file: plan.verification.path, code: code, message: redact("container '\(target.containerName)': \(message)", target))
+            RestoreFailure(container: target.containerName, file: plan.verification.path, code: code, message: target.redacting("container '\(target.containerName)': \(message)"))
         }
         guard let probe = plan.probe else {
             guard request.overwrite || request.force else {
@@ -139,7 +139,7 @@ package struct RestoreRunner: Sendable {
         let target = plan.target
         let path = plan.verification.path
         func fail(_ code: RestoreFailure.Code, _ message: String) -> RestoreFailure {
-            RestoreFailure(container: target.containerName, file: path, code: code, message: redact("container '\(target.containerName)': \(message)", target))
+            RestoreFailure(container: target.containerName, file: path, code: code, message: target.redacting("container '\(target.containerName)': \(message)"))
         }
         logger.info("restore started", metadata: ["container": "\(target.containerName)", "file": "\(path)", "engine": "\(target.engine)"])
         let started = ContinuousClock.now
@@ -168,7 +168,7 @@ package struct RestoreRunner: Sendable {
         if outcome.termination.stderrTail.contains("ERROR:") {
             // A tool that does not stop at errors (psql for a pg_dumpall dump) exits 0 even when statements failed.
             logger.warning(
-                "\(tool) reported errors and went on; check them: \(redact(Self.lastLines(outcome.termination.stderrTail), target))",
+                "\(tool) reported errors and went on; check them: \(target.redacting(Self.lastLines(outcome.termination.stderrTail)))",
                 metadata: ["container": "\(target.containerName)", "file": "\(path)"])
         }
         if let error = outcome.feedError {
@@ -214,14 +214,7 @@ package struct RestoreRunner: Sendable {
         resolvable.labels = labels
         let client = self.client
         let resolved = await TargetResolver(registry: registry).resolve(resolvable) { path in
-            try await client.withExec(ExecCommand(["cat", "--", path]), inContainer: details.id) { session in
-                var contents = ByteBuffer()
-                for try await var buffer in session.stdout where contents.readableBytes < 64 * 1024 {
-                    contents.writeBuffer(&buffer)
-                }
-                guard try await session.wait().exitCode == 0 else { throw EngineError("cannot read \(path)") }
-                return String(buffer: contents)
-            }
+            try await client.readSmallFile(path, in: details.id)
         }
         switch resolved {
         case .success(let target): return target
@@ -230,29 +223,18 @@ package struct RestoreRunner: Sendable {
         }
     }
 
-    /// Runs a short command and collects its output (at most 64 KiB) and stderr tail.
+    /// Runs a short command and collects its exit status, output (at most 64 KiB) and stderr tail.
     private func runSmall(
         _ command: ExecCommand, in target: BackupTarget, fail: (RestoreFailure.Code, String) -> RestoreFailure
     ) async throws(RestoreFailure) -> (Int, String, String) {
         do {
-            return try await client.withExec(command, inContainer: target.containerID) { session in
-                var output = ByteBuffer()
-                for try await var buffer in session.stdout where output.readableBytes < 64 * 1024 {
-                    output.writeBuffer(&buffer)
-                }
-                let termination = try await session.wait()
-                return (termination.exitCode, String(buffer: output), termination.stderrTail)
-            }
+            let (termination, output) = try await client.runCollecting(command, in: target.containerID)
+            return (termination.exitCode, output, termination.stderrTail)
         } catch let error as DockerError {
             throw fail(.docker, error.message)
         } catch {
             throw fail(.docker, "\(error)")
         }
-    }
-
-    private func redact(_ text: String, _ target: BackupTarget) -> String {
-        guard let secret = target.password?.revealed, !secret.isEmpty else { return text }
-        return text.replacing(secret, with: "••••••")
     }
 
     /// The tool a restore command runs, for messages.
@@ -262,8 +244,8 @@ package struct RestoreRunner: Sendable {
     }
 
     /// The last few lines of a stderr tail, for a one-paragraph message.
-    static func lastLines(_ text: String, count: Int = 5) -> String {
-        let lines = text.split(separator: "\n").suffix(count)
-        return lines.isEmpty ? "(no error output)" : lines.joined(separator: " | ")
+    static func lastLines(_ text: String) -> String {
+        let lines = text.lastLines()
+        return lines.isEmpty ? "(no error output)" : lines
     }
 }
