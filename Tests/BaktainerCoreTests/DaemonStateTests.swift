@@ -88,6 +88,23 @@ import Testing
         #expect(state.snapshot().invalid == ["c": "bad"])
     }
 
+    @Test func aJobRemovedWhileRunningIsNeverStartedAgainAndGoesWhenItEnds() {
+        let state = state()
+        state.setDockerReachable(true)
+        state.synchronize(with: [.success(target("a")), .success(target("b"))], now: Self.start)
+        let running = state.takeDueJobs(now: at(minute: 0), slots: 4).start
+        #expect(running.map(\.key) == ["a/default", "b/default"])
+        let changes = state.synchronize(with: [.success(target("b"))], now: at(minute: 0, second: 10))
+        #expect(changes.removed.isEmpty && state.snapshot().jobs.map(\.container) == ["a", "b"], "a running job keeps its entry")
+        state.finish(running[1], outcome: record(at: at(minute: 0)), now: at(minute: 0, second: 20))
+        let later = state.takeDueJobs(now: at(minute: 1), slots: 4)
+        #expect(later.start.map(\.key) == ["b/default"] && later.skipped.isEmpty, "the removed job is neither started nor counted as skipped")
+        state.finish(running[0], outcome: record(at: at(minute: 0)), now: at(minute: 1, second: 5))
+        #expect(state.snapshot().jobs.map(\.container) == ["b"])
+        #expect(state.runningCount == 1)
+        #expect(state.takeDueJobs(now: at(minute: 2), slots: 4).start.isEmpty, "b still runs; a is gone")
+    }
+
     @Test func runOnStartMakesEveryJobDueAtTheFirstSynchronizationOnly() {
         let state = state()
         state.setDockerReachable(true)

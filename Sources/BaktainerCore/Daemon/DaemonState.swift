@@ -14,6 +14,8 @@ package final class DaemonState: Sendable {
         var status: JobStatus
         /// Due (its time came) but not started yet: waiting for a free slot or for Docker to come back.
         var pending = false
+        /// Gone from discovery while running: never started again, dropped when the run ends.
+        var orphaned = false
     }
 
     private struct State {
@@ -68,6 +70,7 @@ package final class DaemonState: Sendable {
                             entry.status.cron = schedule.text
                         }
                         entry.job = job
+                        entry.orphaned = false
                         entry.status.engine = target.engine
                         entry.status.target = target.backupName
                         state.entries[job.key] = entry
@@ -80,9 +83,18 @@ package final class DaemonState: Sendable {
                     }
                 }
             }
-            // A running job stays until it ends, so its result is not lost.
-            let removed = state.entries.keys.filter { !seen.contains($0) && state.entries[$0]?.status.running != true }
-            for key in removed { state.entries[key] = nil }
+            // A running job stays until it ends, so its result is not lost; it is never started again and goes when
+            // it finishes.
+            var removed: [String] = []
+            for key in state.entries.keys where !seen.contains(key) {
+                if state.entries[key]?.status.running == true {
+                    state.entries[key]?.orphaned = true
+                    state.entries[key]?.pending = false
+                } else {
+                    state.entries[key] = nil
+                    removed.append(key)
+                }
+            }
             return (added.sorted(), removed.sorted())
         }
     }
@@ -94,7 +106,7 @@ package final class DaemonState: Sendable {
         state.withLock { state in
             var skipped: [DaemonJob] = []
             for key in state.entries.keys.sorted() {
-                guard var entry = state.entries[key], let next = entry.status.nextRun, next <= now else { continue }
+                guard var entry = state.entries[key], !entry.orphaned, let next = entry.status.nextRun, next <= now else { continue }
                 entry.status.nextRun = entry.job.schedule.expression.nextDate(after: now, in: timeZone)
                 if entry.status.running {
                     entry.status.skippedOverlaps += 1
@@ -124,6 +136,10 @@ package final class DaemonState: Sendable {
         state.withLock { state in
             state.running -= 1
             guard var entry = state.entries[job.key] else { return }
+            if entry.orphaned {
+                state.entries[job.key] = nil
+                return
+            }
             entry.status.running = false
             switch outcome {
             case .success(let record):
