@@ -83,7 +83,10 @@ let package = Package(
         ),
         .testTarget(
             name: "BaktainerCoreTests",
-            dependencies: ["BaktainerCore", "BaktainerHTTP"]
+            dependencies: [
+                "BaktainerCore", "BaktainerHTTP",
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ]
         ),
         .testTarget(
             name: "IntegrationTests",

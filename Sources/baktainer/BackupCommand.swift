@@ -1,6 +1,5 @@
 import ArgumentParser
 import BaktainerCore
-import DockerEngineAPI
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -29,16 +28,15 @@ struct BackupCommand: AsyncParsableCommand {
         let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
         let (settings, pipeline) = try CommandEnvironment.backupSettings(environment)
         let logger = try output.logger(environment: environment)
-        let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
-        let resolved = try await TargetDiscovery(client: client, labels: settings.discoveryLabels).targets(named: all ? [] : names)
+        let runtime = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
+        let resolved = try await TargetDiscovery(runtime: runtime, labels: settings.discoveryLabels).targets(named: all ? [] : names)
         if !names.isEmpty && !all {
             let found = Set(resolved.map { result in (try? result.get().containerName) ?? "" })
             for name in names where !found.contains(name) && !resolved.contains(where: { (try? $0.get().backupName) == name }) {
                 print("no running container labelled baktainer.backup=true is named '\(name)'")
             }
         }
-        let layout = BackupLayout(root: settings.backupDirectory)
-        let registry = EngineRegistry()
+        let storage = CommandEnvironment.storage(settings, pipeline)
         var rows: [[String]] = []
         var targets: [BackupTarget] = []
         for result in resolved {
@@ -49,30 +47,24 @@ struct BackupCommand: AsyncParsableCommand {
         }
         if dryRun {
             for target in targets {
-                guard let engine = registry.engine(named: target.engine) else { continue }
-                let compression = (try? pipeline.compression.compression(forLabels: target.labels)) ?? pipeline.compression.compression
-                let path = layout.path(
-                    name: target.backupName, fileExtension: pipeline.fileExtension(of: engine, compression: compression), date: Date())
                 do {
-                    let command = try engine.dumpCommand(for: target)
-                    let environment = command.environment.keys.sorted().map { "\($0)=••••••" }.joined(separator: " ")
-                    print("\(target.containerName): \(environment) \(command.arguments.map(Self.quoted).joined(separator: " "))")
-                    print("  → \(path)")
+                    let plan = try DumpPlan.make(target, settings: pipeline, date: Date())
+                    for line in plan.steps(location: storage.location(of: plan.key)) { print(line) }
                 } catch {
-                    print("\(target.containerName): \(error)")
+                    print("\(target.containerName): \(error.message)")
                 }
             }
             return
         }
         let progress = ProgressLine(enabled: !output.quiet)
-        let outcomes = await BackupBatch(
-            runner: BackupRunner(client: client, layout: layout, registry: registry, settings: pipeline, logger: logger),
-            maximumConcurrent: settings.maximumConcurrentBackups
-        ).run(targets, progress: progress.report)
+        let jobs = BackupJobRunner(
+            runner: BackupRunner(runtime: runtime, storage: storage, settings: pipeline), storage: storage, settings: pipeline,
+            observer: BackupEventLog(logger: logger))
+        let outcomes = await BackupBatch(jobs: jobs, maximumConcurrent: settings.maximumConcurrentBackups).run(targets, progress: progress.report)
         for (target, outcome) in zip(targets, outcomes) {
             switch outcome {
             case .success(let record):
-                rows.append([target.containerName, "ok", Self.size(record.size), String(format: "%.1f s", record.durationSeconds), record.file])
+                rows.append([target.containerName, "ok", Self.size(record.size), String(format: "%.1f s", record.durationSeconds), storage.location(of: BackupKey(record.file))])
             case .failure(let failure):
                 rows.append([target.containerName, "failed", "-", "-", failure.message])
             }
@@ -86,9 +78,5 @@ struct BackupCommand: AsyncParsableCommand {
 
     private static func size(_ bytes: Int) -> String {
         bytes < 1 << 20 ? "\(bytes) B" : String(format: "%.1f MiB", Double(bytes) / Double(1 << 20))
-    }
-
-    private static func quoted(_ argument: String) -> String {
-        argument.allSatisfy { $0.isLetter || $0.isNumber || "-_=./:@".contains($0) } ? argument : "'\(argument.replacingOccurrences(of: "'", with: "'\\''"))'"
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import BaktainerCore
-import DockerEngineAPI
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -30,19 +29,21 @@ enum CommandEnvironment {
     }
 
     /// Connects to the daemon, reporting failures with the setting to check.
-    static func connect(_ settings: DockerSettings) async throws -> DockerClient {
+    static func connect(_ settings: DockerSettings) async throws -> DockerRuntime {
         do {
-            return try await DockerClient.connect(configuration: settings.clientConfiguration)
-        } catch let error as DockerError {
+            return try await DockerRuntime.connect(settings)
+        } catch let error as RuntimeError {
             var message = error.message
-            switch error.code {
-            case .socketMissing, .permissionDenied, .connectionRefused, .daemonNotAnswering, .invalidEndpoint:
+            if error.code == .unreachable || error.code == .refused {
                 message += " (Docker endpoint from \(EnvironmentKey.dockerURL), \(EnvironmentKey.dockerHost) or the default socket)"
-            default:
-                break
             }
             throw CommandFailure(message)
         }
+    }
+
+    /// The backup directory as a storage, with the free-space guard of `pipeline`.
+    static func storage(_ settings: BackupSettings, _ pipeline: PipelineSettings) -> LocalBackupStorage {
+        LocalBackupStorage(root: settings.backupDirectory, minimumFreeSpace: pipeline.minimumFreeSpace)
     }
 }
 

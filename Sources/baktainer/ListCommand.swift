@@ -1,6 +1,5 @@
 import ArgumentParser
 import BaktainerCore
-import DockerEngineAPI
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -28,7 +27,7 @@ struct ListCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        if backups { return try listBackups() }
+        if backups { return try await listBackups() }
         let settings = try CommandEnvironment.dockerSettings()
         let labels: [String]
         do {
@@ -36,10 +35,10 @@ struct ListCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("configuration: \(error)")
         }
-        let client = try await CommandEnvironment.connect(settings)
-        var containers = try await ContainerDiscovery(runtime: client, labels: labels).labelledContainers(includeStopped: includeStopped)
+        let runtime = try await CommandEnvironment.connect(settings)
+        var containers = try await ContainerDiscovery(runtime: runtime, labels: labels).labelledContainers(includeStopped: includeStopped)
         var validation: [String: String] = [:]
-        for result in try await TargetDiscovery(client: client, labels: labels).targets() {
+        for result in try await TargetDiscovery(runtime: runtime, labels: labels).targets() {
             switch result {
             case .success(let target): validation[target.containerName] = "ok"
             case .failure(let error): validation[error.containerName] = error.message
@@ -57,13 +56,13 @@ struct ListCommand: AsyncParsableCommand {
     }
 
     /// The backups Baktainer wrote (its naming and JSON record), newest first per stream; no secret is in a record.
-    private func listBackups() throws {
+    private func listBackups() async throws {
         let (settings, _) = try CommandEnvironment.backupSettings(EnvironmentValues(ProcessInfo.processInfo.environment))
         let catalog: BackupCatalog
         do {
-            catalog = try BackupCatalog.scan(root: settings.backupDirectory)
+            catalog = try await LocalBackupStorage(root: settings.backupDirectory).list()
         } catch {
-            throw CommandFailure("cannot read the backup directory: \(error.message)")
+            throw CommandFailure("cannot read the backup directory: \((error as? StorageError)?.message ?? "\(error)")")
         }
         for warning in catalog.warnings { LineLogHandler.standardError("warning: \(warning)\n") }
         let entries = catalog.entries.sorted { ($0.stream, $1.date) < ($1.stream, $0.date) }
@@ -72,7 +71,7 @@ struct ListCommand: AsyncParsableCommand {
             let rows = entries.map { entry in
                 [
                     entry.stream.description, entry.date.formatted(.iso8601), "\(entry.record.size)", entry.record.compression ?? "none",
-                    entry.record.encrypted == true ? "age" : "-", entry.path,
+                    entry.record.encrypted == true ? "age" : "-", entry.location,
                 ]
             }
             print(TextTable(header: ["TARGET", "TAKEN", "BYTES", "COMPRESSION", "ENCRYPTION", "FILE"], rows: rows).rendered())

@@ -1,6 +1,5 @@
 import ArgumentParser
 import BaktainerCore
-import DockerEngineAPI
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -29,22 +28,22 @@ struct PruneCommand: AsyncParsableCommand {
         let (settings, pipeline) = try CommandEnvironment.backupSettings(environment)
         // Labels decide per-container policies: without Docker, pruning by the global policy alone could delete
         // what a label keeps, so an unreachable Docker stops the prune.
-        let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
+        let runtime = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
         var labelsByBackupName: [String: [String: String]] = [:]
-        for container in try await client.listContainers(labels: settings.discoveryLabels, includeStopped: true) {
+        for container in try await runtime.containers(labels: settings.discoveryLabels, includeStopped: true) {
             labelsByBackupName[container.labels[BackupLabel.name] ?? container.name] = container.labels
         }
-        let run = RetentionRun(root: settings.backupDirectory, settings: pipeline.retention, timeZone: pipeline.timeZone)
+        let run = RetentionRun(storage: CommandEnvironment.storage(settings, pipeline), settings: pipeline.retention, timeZone: pipeline.timeZone)
         let plan: RetentionPlan
         do {
-            let (planned, warnings) = try run.plan(labelsByBackupName: labelsByBackupName, now: Date())
+            let (planned, warnings) = try await run.plan(labelsByBackupName: labelsByBackupName, now: Date())
             plan = planned
             for warning in warnings { LineLogHandler.standardError("warning: \(warning)\n") }
         } catch {
             throw CommandFailure("nothing was pruned: \(error)")
         }
         if !output.quiet || dryRun { print(PrunePlanRows(plan: plan).rendered()) }
-        let result = run.apply(plan, dryRun: dryRun)
+        let result = await run.apply(plan, dryRun: dryRun)
         let verb = dryRun ? "would delete" : "deleted"
         let bytes = dryRun ? plan.delete.reduce(0) { $0 + $1.record.size } : result.deletedBytes
         if !output.quiet { print("\(verb) \(plan.delete.count) backup(s), \(bytes) bytes; kept \(plan.keep.count)") }

@@ -62,10 +62,10 @@ struct RestoreCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("configuration: \(error)")
         }
-        let file = try resolveFile(environment)
+        let file = try await resolveFile(environment)
         let logger = try output.logger(environment: environment)
-        let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
-        let runner = RestoreRunner(client: client, identities: encryption.identities, logger: logger)
+        let runtime = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
+        let runner = RestoreRunner(runtime: runtime, identities: encryption.identities, logger: logger)
         let request = RestoreRequest(file: file, container: to, database: database, create: create, overwrite: yes, force: force)
         if dryRun {
             do {
@@ -89,7 +89,7 @@ struct RestoreCommand: AsyncParsableCommand {
     }
 
     /// The backup file: `source` itself, or the newest catalog entry of the name `source`.
-    private func resolveFile(_ environment: EnvironmentValues) throws -> String {
+    private func resolveFile(_ environment: EnvironmentValues) async throws -> String {
         guard latest || date != nil else {
             guard source.contains("/") || FileManager.default.fileExists(atPath: source) else {
                 throw CommandFailure("'\(source)' is not a file: pass a backup file, or a backup name with --latest or --date YYYY-MM-DD")
@@ -100,13 +100,13 @@ struct RestoreCommand: AsyncParsableCommand {
         let catalog: BackupCatalog
         do {
             settings = try BackupSettings(environment: environment)
-            catalog = try BackupCatalog.scan(root: settings.backupDirectory)
+            catalog = try await LocalBackupStorage(root: settings.backupDirectory).list()
         } catch {
             throw CommandFailure("configuration: \(error)")
         }
         guard let entry = catalog.latest(named: source, onDay: date) else {
             throw CommandFailure("no backup of '\(source)'\(date.map { " on \($0)" } ?? "") in \(settings.backupDirectory) (BT_BACKUP_DIR)")
         }
-        return entry.path
+        return entry.location
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import BaktainerCore
 import BaktainerHTTP
-import DockerEngineAPI
 import Logging
 import ServiceLifecycle
 #if canImport(FoundationEssentials)
@@ -34,15 +33,18 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("configuration: \(error)")
         }
-        let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
-        let runner = BackupRunner(
-            client: client, layout: BackupLayout(root: backupSettings.backupDirectory), settings: pipeline, logger: logger)
+        let runtime = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
+        let storage = CommandEnvironment.storage(backupSettings, pipeline)
+        let runner = BackupRunner(runtime: runtime, storage: storage, settings: pipeline)
         let daemon = BackupDaemon(
-            client: client, labels: backupSettings.discoveryLabels, runner: runner, settings: daemonSettings, maximumConcurrent: backupSettings.maximumConcurrentBackups,
+            runtime: runtime, labels: backupSettings.discoveryLabels, settings: daemonSettings, maximumConcurrent: backupSettings.maximumConcurrentBackups,
             logger: logger,
             restoreTest: RestoreTest(
-                client: client, restorer: RestoreRunner(client: client, identities: pipeline.encryption.identities, logger: logger),
-                root: backupSettings.backupDirectory, logger: logger))
+                runtime: runtime, restorer: RestoreRunner(runtime: runtime, identities: pipeline.encryption.identities, logger: logger),
+                storage: storage, logger: logger)
+        ) { observer in
+            BackupJobRunner(runner: runner, storage: storage, settings: pipeline, observer: observer, attempts: daemonSettings.retryAttempts)
+        }
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let port = daemonSettings.httpPort {
             let server = StatusServer.application(
@@ -52,7 +54,11 @@ struct RunCommand: AsyncParsableCommand {
         }
         // Shut down in reverse order: the daemon drains first while the status server still answers.
         services.append(.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup))
-        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger.withLevel(.warning)))
+        var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger.withLevel(.warning))
+        // The daemon cancels its own runs at BT_SHUTDOWN_TIMEOUT; these limits only catch a service that hangs anyway.
+        configuration.maximumGracefulShutdownDuration = daemonSettings.shutdownTimeout + .seconds(30)
+        configuration.maximumCancellationDuration = .seconds(15)
+        let group = ServiceGroup(configuration: configuration)
         try await group.run()
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import BaktainerCore
-import DockerEngineAPI
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -35,11 +34,11 @@ struct ValidateCommand: AsyncParsableCommand {
         var rows: [[String]] = []
         if let dockerSettings {
             do {
-                let client = try await CommandEnvironment.connect(dockerSettings)
-                for result in try await TargetDiscovery(client: client, labels: labels).targets(named: names) {
+                let runtime = try await CommandEnvironment.connect(dockerSettings)
+                for result in try await TargetDiscovery(runtime: runtime, labels: labels).targets(named: names) {
                     switch result {
                     case .success(let target):
-                        rows.append([target.containerName, target.engine, target.backupName, "ok"])
+                        rows.append([target.containerName, target.engine.identifier, target.backupName, "ok"])
                     case .failure(let error):
                         rows.append([error.containerName, "-", "-", error.message])
                         problems.append(error.description)

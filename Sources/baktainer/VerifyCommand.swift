@@ -42,24 +42,29 @@ struct VerifyCommand: AsyncParsableCommand {
         if !restoreTest.isEmpty { return try await runRestoreTests() }
         let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
         let encryption: EncryptionSettings
-        var paths = files
+        var backups: [(any BackupStorage, BackupKey)] = files.map { path in
+            let (storage, key) = LocalBackupStorage.locate(path)
+            return (storage, key)
+        }
         var problems: [String] = []
         do {
             encryption = try EncryptionSettings(environment: environment)
             if all {
                 let settings = try BackupSettings(environment: environment)
-                let catalog = try BackupCatalog.scan(root: settings.backupDirectory)
-                paths = catalog.entries.map(\.path)
+                let storage = LocalBackupStorage(root: settings.backupDirectory)
+                let catalog = try await storage.list()
+                backups = catalog.entries.map { (storage, $0.key) }
                 problems += catalog.warnings.map { "\($0.path): \($0.message)" }
-                if paths.isEmpty && problems.isEmpty { print("no backups in \(settings.backupDirectory) (BT_BACKUP_DIR)") }
+                if backups.isEmpty && problems.isEmpty { print("no backups in \(settings.backupDirectory) (BT_BACKUP_DIR)") }
             }
         } catch {
             throw CommandFailure("configuration: \(error)")
         }
         let verifier = BackupVerifier(identities: encryption.identities)
         var rows: [[String]] = []
-        for path in paths {
-            switch await verifier.verify(path) {
+        for (storage, key) in backups {
+            let path = storage.location(of: key)
+            switch await verifier.verify(key, in: storage) {
             case .success(let result):
                 let layers = result.layers.isEmpty ? "" : result.layers.map(\.displayName).joined(separator: "+") + ", "
                 rows.append([path, "ok", "checksum ok, \(layers)\(result.record.engine) dump complete (\(result.dumpBytes) bytes)"])
@@ -80,10 +85,10 @@ struct VerifyCommand: AsyncParsableCommand {
         let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
         let (settings, pipeline) = try CommandEnvironment.backupSettings(environment)
         let logger = try output.logger(environment: environment)
-        let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
+        let runtime = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
         let tester = RestoreTest(
-            client: client, restorer: RestoreRunner(client: client, identities: pipeline.encryption.identities, logger: logger),
-            root: settings.backupDirectory, logger: logger)
+            runtime: runtime, restorer: RestoreRunner(runtime: runtime, identities: pipeline.encryption.identities, logger: logger),
+            storage: CommandEnvironment.storage(settings, pipeline), logger: logger)
         var rows: [[String]] = []
         var failed = false
         for name in restoreTest {

@@ -32,7 +32,7 @@ import Testing
 }
 
 @Suite struct BackupCatalogTests {
-    @Test func findsBackupsWithRecordsAndIgnoresEverythingElse() throws {
+    @Test func findsBackupsWithRecordsAndIgnoresEverythingElse() async throws {
         let root = try RetentionFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let plain = try RetentionFixture.writeBackup(root: root, at: "2024-06-15 10:00")
@@ -50,17 +50,17 @@ import Testing
         try FileManager.default.copyItem(atPath: plain.file + ".json", toPath: "\(root)/2024-06-14-old/db-1718445600.sql.json")
         try RetentionFixture.write("x", to: "\(root)/db-1718445600.sql")
 
-        let catalog = try BackupCatalog.scan(root: root + "/")
-        #expect(catalog.entries.map(\.path).sorted() == [hourly.file, plain.file].sorted())
+        let catalog = try await LocalBackupStorage(root: root + "/").list()
+        #expect(catalog.entries.map(\.location).sorted() == [hourly.file, plain.file].sorted())
         #expect(catalog.warnings.isEmpty)
-        let byPath = Dictionary(uniqueKeysWithValues: catalog.entries.map { ($0.path, $0) })
+        let byPath = Dictionary(uniqueKeysWithValues: catalog.entries.map { ($0.location, $0) })
         #expect(byPath[plain.file]?.stream == BackupStream(backupName: "db"))
         #expect(byPath[hourly.file]?.stream == BackupStream(backupName: "db", schedule: "hourly"))
         #expect(byPath[hourly.file]?.date == RetentionFixture.date("2024-06-15 11:00"))
         #expect(catalog.streams.count == 2)
     }
 
-    @Test func unreadableOrMismatchedRecordsAreWarningsNotEntries() throws {
+    @Test func unreadableOrMismatchedRecordsAreWarningsNotEntries() async throws {
         let root = try RetentionFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let good = try RetentionFixture.writeBackup(root: root, at: "2024-06-15 10:00")
@@ -71,19 +71,19 @@ import Testing
         wrong.file = good.file
         try JSONEncoder().encode(wrong).write(to: URL(fileURLWithPath: other.file + ".json"))
 
-        let catalog = try BackupCatalog.scan(root: root)
-        #expect(catalog.entries.map(\.path) == [good.file])
+        let catalog = try await LocalBackupStorage(root: root).list()
+        #expect(catalog.entries.map(\.location) == [good.file])
         #expect(catalog.warnings.map(\.path).sorted() == [broken.file + ".json", other.file + ".json"].sorted())
     }
 
-    @Test func aRecordWithoutBackupNameFallsBackToTheFileName() throws {
+    @Test func aRecordWithoutBackupNameFallsBackToTheFileName() async throws {
         var record = RetentionFixture.record(backupName: "app-db", schedule: "hourly", date: RetentionFixture.date("2024-06-15 10:00"))
         record.backupName = nil
-        #expect(CatalogEntry(path: record.file, record: record).stream == BackupStream(backupName: "app-db", schedule: "hourly"))
+        #expect(CatalogEntry(key: RetentionFixture.key(record.file), location: record.file, record: record).stream == BackupStream(backupName: "app-db", schedule: "hourly"))
         #expect(BackupStream(backupName: "db", schedule: "default") == BackupStream(backupName: "db"))
     }
 
-    @Test func aMissingRootIsAnError() {
-        #expect(throws: StorageError.self) { try BackupCatalog.scan(root: "/nonexistent-baktainer-\(UUID().uuidString)") }
+    @Test func aMissingRootIsAnError() async {
+        await #expect(throws: StorageError.self) { try await LocalBackupStorage(root: "/nonexistent-baktainer-\(UUID().uuidString)").list() }
     }
 }

@@ -1,5 +1,4 @@
 import BaktainerCore
-import DockerEngineAPI
 import Testing
 
 @Suite struct EnvironmentValuesTests {

@@ -12,7 +12,7 @@ import Testing
     }
 
     func target(_ name: String, schedules: [BackupSchedule] = []) -> BackupTarget {
-        var target = BackupTarget(containerID: name + "-id", containerName: name, engine: "postgres", database: "db")
+        var target = BackupTarget(containerID: name + "-id", containerName: name, engine: PostgresEngine(), database: "db")
         target.schedules = schedules
         return target
     }
@@ -24,35 +24,44 @@ import Testing
                 startedAt: date.timeIntervalSince1970, baktainerVersion: "t"))
     }
 
+    /// Reports `outcome` as the job runner would, then frees the job's slot.
+    func finish(_ state: DaemonState, _ job: DaemonJob, _ outcome: Result<BackupRecord, BackupFailure>, now: Date) async {
+        switch outcome {
+        case .success(let record): await state.observe(.succeeded(job.info, record, location: record.file, attempts: 1), at: now)
+        case .failure(let failure): await state.observe(.failed(job.info, failure, attempts: 1), at: now)
+        }
+        state.finish(job)
+    }
+
     /// The first whole minute after `start` plus `seconds`.
     func at(minute: Int, second: Int = 0) -> Date {
         let base = (Self.start.timeIntervalSince1970 / 60).rounded(.down) * 60 + 60
         return Date(timeIntervalSince1970: base + Double(minute * 60 + second))
     }
 
-    @Test func aJobRunsWhenDueAndNotBefore() {
+    @Test func aJobRunsWhenDueAndNotBefore() async {
         let state = state()
         state.setDockerReachable(true)
         state.synchronize(with: [.success(target("a"))], now: Self.start)
         #expect(state.takeDueJobs(now: at(minute: 0, second: -1), slots: 4).start.isEmpty)
-        #expect(state.takeDueJobs(now: at(minute: 0), slots: 4).start.map(\.key) == ["a/default"])
+        #expect(state.takeDueJobs(now: at(minute: 0), slots: 4).start.map(\.key) == ["local/a/default"])
         #expect(state.snapshot().jobs.first?.nextRun == at(minute: 1))
     }
 
-    @Test func aRunStillGoingAtItsNextTimeIsSkippedAndCounted() {
+    @Test func aRunStillGoingAtItsNextTimeIsSkippedAndCounted() async {
         let state = state()
         state.setDockerReachable(true)
         state.synchronize(with: [.success(target("a"))], now: Self.start)
         let first = state.takeDueJobs(now: at(minute: 0), slots: 4).start
         let second = state.takeDueJobs(now: at(minute: 1), slots: 4)
-        #expect(second.start.isEmpty && second.skipped.map(\.key) == ["a/default"])
-        state.finish(first[0], outcome: record(at: at(minute: 0)), now: at(minute: 1, second: 30))
+        #expect(second.start.isEmpty && second.skipped.map(\.key) == ["local/a/default"])
+        await finish(state, first[0], record(at: at(minute: 0)), now: at(minute: 1, second: 30))
         #expect(state.snapshot().jobs[0].skippedOverlaps == 1)
         #expect(state.takeDueJobs(now: at(minute: 1, second: 31), slots: 4).start.isEmpty, "the skipped run is not made up")
         #expect(state.takeDueJobs(now: at(minute: 2), slots: 4).start.count == 1)
     }
 
-    @Test func runsMissedWhileDockerWasDownRunOnceWhenItIsBack() {
+    @Test func runsMissedWhileDockerWasDownRunOnceWhenItIsBack() async {
         let state = state()
         state.setDockerReachable(true)
         state.synchronize(with: [.success(target("a")), .success(target("b"))], now: Self.start)
@@ -61,51 +70,51 @@ import Testing
             #expect(state.takeDueJobs(now: at(minute: minute), slots: 4).start.isEmpty)
         }
         state.setDockerReachable(true)
-        #expect(state.takeDueJobs(now: at(minute: 4, second: 10), slots: 4).start.map(\.key) == ["a/default", "b/default"])
+        #expect(state.takeDueJobs(now: at(minute: 4, second: 10), slots: 4).start.map(\.key) == ["local/a/default", "local/b/default"])
         #expect(state.takeDueJobs(now: at(minute: 4, second: 20), slots: 4).start.isEmpty)
     }
 
-    @Test func noMoreThanTheSlotsRunAtOnceAndTheRestWait() {
+    @Test func noMoreThanTheSlotsRunAtOnceAndTheRestWait() async {
         let state = state()
         state.setDockerReachable(true)
         state.synchronize(with: ["a", "b", "c"].map { .success(target($0)) }, now: Self.start)
         let first = state.takeDueJobs(now: at(minute: 0), slots: 2).start
         #expect(first.count == 2 && state.runningCount == 2)
         #expect(state.takeDueJobs(now: at(minute: 0, second: 5), slots: 2).start.isEmpty)
-        state.finish(first[0], outcome: record(at: at(minute: 0)), now: at(minute: 0, second: 6))
-        #expect(state.takeDueJobs(now: at(minute: 0, second: 7), slots: 2).start.map(\.key) == ["c/default"])
+        await finish(state, first[0], record(at: at(minute: 0)), now: at(minute: 0, second: 6))
+        #expect(state.takeDueJobs(now: at(minute: 0, second: 7), slots: 2).start.map(\.key) == ["local/c/default"])
     }
 
-    @Test func namedSchedulesAreSeparateStreamsAndDiscoveryAddsAndDrops() throws {
+    @Test func namedSchedulesAreSeparateStreamsAndDiscoveryAddsAndDrops() async throws {
         let state = state()
         let hourly = try BackupSchedule(name: "hourly", text: "0 * * * *")
         let daily = try BackupSchedule(name: "daily", text: "0 0 * * *")
         var changes = state.synchronize(with: [.success(target("a", schedules: [hourly, daily])), .success(target("b"))], now: Self.start)
-        #expect(changes.added == ["a/daily", "a/hourly", "b/default"])
+        #expect(changes.added == ["local/a/daily", "local/a/hourly", "local/b/default"])
         changes = state.synchronize(
             with: [.success(target("a", schedules: [hourly])), .failure(TargetError(containerName: "c", message: "bad"))], now: Self.start)
-        #expect(changes.added.isEmpty && changes.removed == ["a/daily", "b/default"])
+        #expect(changes.added.isEmpty && changes.removed == ["local/a/daily", "local/b/default"])
         #expect(state.snapshot().invalid == ["c": "bad"])
     }
 
-    @Test func aJobRemovedWhileRunningIsNeverStartedAgainAndGoesWhenItEnds() {
+    @Test func aJobRemovedWhileRunningIsNeverStartedAgainAndGoesWhenItEnds() async {
         let state = state()
         state.setDockerReachable(true)
         state.synchronize(with: [.success(target("a")), .success(target("b"))], now: Self.start)
         let running = state.takeDueJobs(now: at(minute: 0), slots: 4).start
-        #expect(running.map(\.key) == ["a/default", "b/default"])
+        #expect(running.map(\.key) == ["local/a/default", "local/b/default"])
         let changes = state.synchronize(with: [.success(target("b"))], now: at(minute: 0, second: 10))
         #expect(changes.removed.isEmpty && state.snapshot().jobs.map(\.container) == ["a", "b"], "a running job keeps its entry")
-        state.finish(running[1], outcome: record(at: at(minute: 0)), now: at(minute: 0, second: 20))
+        await finish(state, running[1], record(at: at(minute: 0)), now: at(minute: 0, second: 20))
         let later = state.takeDueJobs(now: at(minute: 1), slots: 4)
-        #expect(later.start.map(\.key) == ["b/default"] && later.skipped.isEmpty, "the removed job is neither started nor counted as skipped")
-        state.finish(running[0], outcome: record(at: at(minute: 0)), now: at(minute: 1, second: 5))
+        #expect(later.start.map(\.key) == ["local/b/default"] && later.skipped.isEmpty, "the removed job is neither started nor counted as skipped")
+        await finish(state, running[0], record(at: at(minute: 0)), now: at(minute: 1, second: 5))
         #expect(state.snapshot().jobs.map(\.container) == ["b"])
         #expect(state.runningCount == 1)
         #expect(state.takeDueJobs(now: at(minute: 2), slots: 4).start.isEmpty, "b still runs; a is gone")
     }
 
-    @Test func runOnStartMakesEveryJobDueAtTheFirstSynchronizationOnly() {
+    @Test func runOnStartMakesEveryJobDueAtTheFirstSynchronizationOnly() async {
         let state = state()
         state.setDockerReachable(true)
         state.synchronize(with: [.success(target("a"))], now: Self.start, runOnFirstSynchronization: true)
@@ -114,17 +123,17 @@ import Testing
         #expect(state.takeDueJobs(now: Self.start.addingTimeInterval(1), slots: 4).start.isEmpty)
     }
 
-    @Test func freshnessUsesTheMaximumAgeOrThreeScheduleIntervals() {
+    @Test func freshnessUsesTheMaximumAgeOrThreeScheduleIntervals() async {
         let state = state()
         state.setDockerReachable(true)
         state.synchronize(with: [.success(target("a"))], now: Self.start)
         #expect(state.staleJobs(now: Self.start.addingTimeInterval(170), maximumAge: nil).isEmpty)
         #expect(state.staleJobs(now: Self.start.addingTimeInterval(190), maximumAge: nil).map(\.container) == ["a"])
         let job = state.takeDueJobs(now: at(minute: 0), slots: 4).start[0]
-        state.finish(job, outcome: record(at: at(minute: 0)), now: at(minute: 0, second: 1))
+        await finish(state, job, record(at: at(minute: 0)), now: at(minute: 0, second: 1))
         #expect(state.staleJobs(now: at(minute: 2), maximumAge: nil).isEmpty)
         #expect(state.staleJobs(now: at(minute: 2), maximumAge: .seconds(60)).count == 1)
-        state.finish(job, outcome: .failure(BackupFailure(container: "a", code: .dumpFailed, message: "x")), now: at(minute: 4))
+        await finish(state, job, .failure(BackupFailure(container: "a", code: .dumpFailed, message: "x")), now: at(minute: 4))
         #expect(state.staleJobs(now: at(minute: 4), maximumAge: nil).count == 1, "a failure does not refresh")
     }
 }

@@ -1,36 +1,19 @@
 import BaktainerCore
-import DockerEngineAPI
 import Testing
 
-/// An in-memory container runtime that applies label filters the way Docker does.
-struct InMemoryRuntime: ContainerRuntime {
-    var containers: [ContainerSummary]
-
-    func listContainers(labels: [String], includeStopped: Bool) async throws -> [ContainerSummary] {
-        containers.filter { container in
-            (includeStopped || container.state == "running")
-                && labels.allSatisfy { filter in
-                    let parts = filter.split(separator: "=", maxSplits: 1).map(String.init)
-                    return parts.count == 1 ? container.labels[parts[0]] != nil : container.labels[parts[0]] == parts[1]
-                }
-        }
-    }
-}
-
 @Suite struct DiscoveryTests {
-    let runtime = InMemoryRuntime(containers: [
-        ContainerSummary(
+    let runtime = FakeRuntime(containers: [
+        ContainerInfo(
             id: String(repeating: "a", count: 64), name: "shop-db", image: "postgres:16",
             labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres", "baktainer.db.name": "shop", "baktainer.db.password": "hunter2"],
-            state: "running", status: "Up"),
-        ContainerSummary(
+            state: "running"),
+        ContainerInfo(
             id: String(repeating: "b", count: 64), name: "cache", image: "redis:7",
-            labels: ["baktainer.backup": "true", "baktainer.db.engine": "redis", "baktainer.name": "sessions"], state: "exited", status: "Exited"),
-        ContainerSummary(id: String(repeating: "c", count: 64), name: "web", image: "nginx", labels: [:], state: "running", status: "Up"),
-        ContainerSummary(
-            id: String(repeating: "d", count: 64), name: "opted-out", image: "mariadb", labels: ["baktainer.backup": "false"], state: "running",
-            status: "Up"),
-    ])
+            labels: ["baktainer.backup": "true", "baktainer.db.engine": "redis", "baktainer.name": "sessions"], state: "exited"),
+        ContainerInfo(id: String(repeating: "c", count: 64), name: "web", image: "nginx", labels: [:], state: "running"),
+        ContainerInfo(
+            id: String(repeating: "d", count: 64), name: "opted-out", image: "mariadb", labels: ["baktainer.backup": "false"], state: "running"),
+    ]) { _, _ in .output("") }
 
     @Test func findsOnlyContainersMarkedForBackup() async throws {
         let running = try await ContainerDiscovery(runtime: runtime).labelledContainers()

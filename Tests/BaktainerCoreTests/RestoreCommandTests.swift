@@ -1,5 +1,4 @@
 import BaktainerCore
-import DockerEngineAPI
 import Testing
 
 /// The restore side of each engine: exact argv, stdin attached, the password only in the environment.
@@ -9,7 +8,7 @@ import Testing
 
     private func target(_ engine: String, database: String? = "shop", user: String? = "app", all: Bool = false) -> BackupTarget {
         BackupTarget(
-            containerID: "abc", containerName: "shop-db", engine: engine, database: database, user: user, password: Secret(Self.password),
+            containerID: "abc", containerName: "shop-db", engine: EngineRegistry().engine(named: engine)!, database: database, user: user, password: Secret(Self.password),
             allDatabases: all)
     }
 

@@ -18,7 +18,7 @@ enum RetentionFixture {
     /// The record Baktainer writes for a backup of `backupName` on `schedule` at `date` in `root`.
     static func record(backupName: String, schedule: String?, date: Date, fileExtension: String = "sql", root: String = "/backups") -> BackupRecord {
         let name = schedule.map { "\(backupName)-\($0)" } ?? backupName
-        let path = BackupLayout(root: root).path(name: name, fileExtension: fileExtension, date: date)
+        let path = "\(root)/\(BackupKey(name: name, fileExtension: fileExtension, date: date).rawValue)"
         return BackupRecord(
             container: backupName, engine: "postgres", file: path, size: 100, sha256: String(repeating: "0", count: 64),
             durationSeconds: 1, exitCode: 0, startedAt: date.timeIntervalSince1970, baktainerVersion: "test",
@@ -40,7 +40,17 @@ enum RetentionFixture {
         }
         let names = stream.split(separator: "/").map(String.init)
         let record = record(backupName: names[0], schedule: names.count > 1 ? names[1] : nil, date: date(String(rest)), fileExtension: fileExtension)
-        return CatalogEntry(path: record.file, record: record)
+        return CatalogEntry(key: key(record.file), location: record.file, record: record)
+    }
+
+    /// The key of a backup at `path` (its day folder and file name).
+    static func key(_ path: String) -> BackupKey {
+        BackupKey(path.split(separator: "/").suffix(2).joined(separator: "/"))
+    }
+
+    /// The catalog of the backup directory `root`.
+    static func scan(_ root: String) async throws -> BackupCatalog {
+        try await LocalBackupStorage(root: root).list()
     }
 
     /// A fresh empty directory; the caller removes it.

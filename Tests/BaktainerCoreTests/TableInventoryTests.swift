@@ -2,14 +2,16 @@ import BaktainerCore
 import Testing
 
 @Suite struct TableInventoryTests {
+    private func inventory(_ target: BackupTarget) -> ContainerCommand? { target.engine.inventoryCommand(for: target) }
+
     private func target(_ engine: String, database: String? = "shop", all: Bool = false) -> BackupTarget {
         BackupTarget(
-            containerID: "c", containerName: "db", engine: engine, database: database, user: "app", password: Secret("s3cret-pw"), allDatabases: all)
+            containerID: "c", containerName: "db", engine: EngineRegistry().engine(named: engine)!, database: database, user: "app", password: Secret("s3cret-pw"), allDatabases: all)
     }
 
     @Test(arguments: ["postgres", "mysql", "mariadb"])
     func countsWithoutThePasswordInArguments(engine: String) throws {
-        let command = try #require(TableInventory.command(for: target(engine)))
+        let command = try #require(inventory(target(engine)))
         #expect(!command.arguments.joined(separator: " ").contains("s3cret-pw"))
         #expect(command.environment.values.contains("s3cret-pw"))
     }
@@ -21,7 +23,7 @@ import Testing
     }
 
     @Test func aDatabaseNameIsQuotedAsSQLData() throws {
-        let command = try #require(TableInventory.command(for: target("mariadb", database: "x'; drop table t; --")))
+        let command = try #require(inventory(target("mariadb", database: "x'; drop table t; --")))
         #expect(command.arguments.contains { $0.contains("table_schema = 'x''; drop table t; --'") })
     }
 

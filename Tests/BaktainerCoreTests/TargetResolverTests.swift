@@ -1,5 +1,4 @@
 import BaktainerCore
-import DockerEngineAPI
 import Foundation
 import Testing
 
@@ -18,14 +17,11 @@ struct ResolverCase: Sendable, CustomTestStringConvertible {
         case error(String)
     }
 
-    /// The container, decoded from the JSON `GET /containers/{id}/json` returns.
-    func container() throws -> ContainerDetails {
-        let json: [String: Any] = [
-            "Id": String(repeating: "a", count: 64), "Name": "/shop-db", "Image": "sha256:0123",
-            "Config": ["Image": "some/image:1", "Labels": labels, "Env": environment],
-            "State": ["Status": "running", "Running": true],
-        ]
-        return try JSONDecoder().decode(ContainerDetails.self, from: JSONSerialization.data(withJSONObject: json))
+    /// The container as the runtime describes it.
+    func container() throws -> ContainerInfo {
+        ContainerInfo(
+            id: String(repeating: "a", count: 64), name: "shop-db", image: "some/image:1", imageID: "sha256:0123", labels: labels,
+            environment: environment, state: "running")
     }
 
     /// Reads `files`; a missing file fails with an error that quotes every file's content (it must not leak).
@@ -176,7 +172,7 @@ private func labels(_ engine: String?, _ extra: [String: String] = [:]) -> [Stri
         switch (example.expected, result) {
         case (.target(let engine, let database, let user, let password, let all, let backupName, let command), .success(let target)):
             var expected = BackupTarget(
-                containerID: String(repeating: "a", count: 64), containerName: "shop-db", engine: engine, database: database, user: user,
+                containerID: String(repeating: "a", count: 64), containerName: "shop-db", engine: EngineRegistry().engine(named: engine)!, database: database, user: user,
                 password: password.map(Secret.init), allDatabases: all, backupName: backupName, customCommand: command)
             expected.labels = example.labels
             #expect(target == expected)

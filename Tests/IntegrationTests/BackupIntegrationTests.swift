@@ -22,12 +22,12 @@ import Testing
     }
 
     private func resolve(_ container: String) async throws -> BackupTarget {
-        let details = try await client.inspectContainer(container)
+        let details = try await DockerRuntime(client: client).inspect(container)
         return try await TargetResolver().resolve(details) { path in try await TestBed.docker(["exec", container, "cat", path]) }.get()
     }
 
     private func backUp(_ target: BackupTarget) async -> Result<BackupRecord, BackupFailure> {
-        await BackupRunner(client: client, layout: BackupLayout(root: directory)).run(target)
+        await LocalBackups(client: client, root: directory).run(target)
     }
 
     /// Every file under the backup directory.
@@ -130,7 +130,7 @@ import Testing
             let source = try await TestBed.startContainer(
                 fixture: "mongo-standin", environment: ["MONGO_STANDIN_BYTES": "\(5 << 20)", "MONGO_STANDIN_EXIT": "1", "MONGO_STANDIN_STDERR": "Failed: lost connection"],
                 runID: run)
-            let outcome = await backUp(BackupTarget(containerID: source, containerName: source, engine: "mongodb", password: Secret("mongo-\(run)")))
+            let outcome = await backUp(BackupTarget(containerID: source, containerName: source, engine: MongoEngine(), password: Secret("mongo-\(run)")))
             guard case .failure(let failure) = outcome else { Issue.record("a failing dump was kept"); return }
             #expect(failure.code == .dumpFailed)
             #expect(failure.message.contains("exited 1"))
@@ -142,7 +142,7 @@ import Testing
         try await TestBed.withRun { run in
             let source = try await TestBed.startContainer(
                 fixture: "mongo-standin", environment: ["MONGO_STANDIN_BYTES": "\(200 << 20)", "MONGO_STANDIN_SLEEP": "3"], runID: run)
-            let target = BackupTarget(containerID: source, containerName: source, engine: "mongodb")
+            let target = BackupTarget(containerID: source, containerName: source, engine: MongoEngine())
             async let outcome = backUp(target)
             try await Task.sleep(for: .seconds(1))
             try await TestBed.docker(["kill", source])
@@ -175,7 +175,7 @@ import Testing
         try await TestBed.withRun { run in
             let password = "argv-\(run)-secret"
             let source = try await TestBed.startContainer(fixture: "mongo-standin", environment: ["MONGO_STANDIN_SLEEP": "5"], runID: run)
-            let target = BackupTarget(containerID: source, containerName: source, engine: "mongodb", user: "backup", password: Secret(password))
+            let target = BackupTarget(containerID: source, containerName: source, engine: MongoEngine(), user: "backup", password: Secret(password))
             async let outcome = backUp(target)
             var sawDump = false
             var polls = 0

@@ -104,7 +104,7 @@ import Testing
             #expect(metrics.body.contains(#"baktainer_backups_total{engine="mongodb",result="ok"}"#))
             #expect(metrics.body.contains("baktainer_docker_up 1.0"))
             for name in [first, second, third] {
-                #expect(metrics.body.contains(#"baktainer_last_success_timestamp_seconds{target="\#(name)",schedule="default"}"#))
+                #expect(metrics.body.contains(#"baktainer_last_success_timestamp_seconds{target="\#(name)",schedule="default",host="local"}"#))
             }
             #expect(try await daemon.get("/health").status == 200)
             #expect(try await daemon.get("/ready").status == 200)

@@ -25,7 +25,7 @@ import Testing
         let name = try await TestBed.startContainer(
             fixture: "mongo-standin", labels: ["baktainer.backup": "true", "baktainer.db.engine": "mongodb"].merging(labels) { $1 },
             environment: ["MONGO_STANDIN_BYTES": "\(bytes)"], runID: run)
-        let details = try await client.inspectContainer(name)
+        let details = try await DockerRuntime(client: client).inspect(name)
         return try await TargetResolver().resolve(details) { path in try await TestBed.docker(["exec", name, "cat", path]) }.get()
     }
 
@@ -64,7 +64,7 @@ import Testing
             let settings = PipelineSettings(
                 compression: CompressionSettings(compression: example.compression),
                 encryption: EncryptionSettings(recipients: example.encrypted ? [keys.recipient] : []))
-            let record = try await BackupRunner(client: client, layout: BackupLayout(root: directory), settings: settings).run(target).get()
+            let record = try await LocalBackups(client: client, root: directory, settings: settings).run(target).get()
             #expect(record.file.hasSuffix(example.suffix), "\(record.file)")
             #expect(record.dumpSize == size + 26 && record.compression == example.compression.name && record.encrypted == example.encrypted)
             let folder = (record.file as NSString).deletingLastPathComponent
@@ -115,7 +115,7 @@ import Testing
     @Test func pruneOfFortyBackupsOverSimulatedDaysLeavesExactlyThePolicysSet() async throws {
         try await TestBed.withRun { run in
             let target = try await standin(run, bytes: 64, labels: ["baktainer.retention.keep-daily": "5", "baktainer.retention.keep-weekly": "3"])
-            let runner = BackupRunner(client: client, layout: BackupLayout(root: directory))
+            let runner = LocalBackups(client: client, root: directory)
             // 40 backups, one a day at 12:00 UTC from Monday 2026-09-07 to Friday 2026-10-16.
             let first = try Date("2026-09-07T12:00:00Z", strategy: .iso8601)
             var files: [String] = []

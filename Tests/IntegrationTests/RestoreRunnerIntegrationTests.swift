@@ -48,15 +48,16 @@ import Testing
             try Data(bytes).write(to: URL(fileURLWithPath: path))
 
             let client = try await DockerClient.connect()
-            let target = BackupTarget(containerID: container, containerName: container, engine: "postgres", database: "shop", user: "app", password: Secret(password))
+            let target = BackupTarget(containerID: container, containerName: container, engine: PostgresEngine(), database: "shop", user: "app", password: Secret(password))
             let record = BackupRecord(
                 container: container, engine: "postgres", database: "shop", file: path, size: bytes.count, sha256: "-", durationSeconds: 0, exitCode: 0,
                 startedAt: 0, baktainerVersion: "test")
             let plan = RestorePlan(
-                verification: BackupVerification(path: path, record: record, storedBytes: bytes.count, dumpBytes: dump.count, layers: [.age]),
+                verification: BackupVerification(
+                    key: BackupKey("shop-1795583298.sql.age"), path: path, storage: LocalBackupStorage(root: directory), record: record, storedBytes: bytes.count, dumpBytes: dump.count, layers: [.age]),
                 target: target, command: try PostgresEngine().restoreCommand(for: target, force: false), probe: nil, create: nil,
                 restartsContainer: false)
-            let runner = RestoreRunner(client: client, identities: [key.identity])
+            let runner = RestoreRunner(runtime: DockerRuntime(client: client), identities: [key.identity])
             do throws(RestoreFailure) {
                 _ = try await runner.execute(plan)
                 Issue.record("a restore of a damaged file succeeded")

@@ -3,7 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import DockerEngineAPI
 import Logging
 import ServiceLifecycle
 
@@ -11,45 +10,56 @@ import ServiceLifecycle
 ///
 /// Three loops share a ``DaemonState``:
 /// - the watcher re-reads the labelled containers at start, on every container event (start, die, destroy,
-///   rename) and every `resyncInterval`; when Docker stops answering it marks Docker unreachable, retries with
-///   back-off (1 s doubling to 30 s) and resumes by itself;
-/// - the scheduler wakes at the next fire time (at least once a second), starts due jobs up to
-///   `maximumConcurrent` and skips (and counts) a job whose previous run is still going;
-/// - each run retries transient failures (Docker hiccups, a restarting container) up to `retryAttempts`
-///   times with back-off (2 s, 4 s, … 60 s); permanent ones (bad credentials, missing tool, full disk) fail at once.
+///   rename) and every `resyncInterval`; when the runtime stops answering it marks Docker unreachable, retries
+///   with back-off (1 s doubling to 30 s) and resumes by itself;
+/// - the scheduler sleeps until the next fire time or until woken (a job added, a run ended), starts due jobs
+///   up to `maximumConcurrent` and skips (and reports) a job whose previous run is still going;
+/// - each run goes through ``BackupJobRunner`` (retries of transient failures, retention, events).
 ///
-/// On graceful shutdown (SIGTERM/SIGINT through ServiceLifecycle) it starts nothing new, lets running
-/// backups finish within `shutdownTimeout`, then cancels them — which removes their partial files and
-/// stops their dump processes inside the containers — and returns.
+/// On graceful shutdown (SIGTERM/SIGINT through ServiceLifecycle) every sleep ends, it starts nothing new (no
+/// retry either), lets running backups finish within `shutdownTimeout`, then cancels them — which removes their
+/// partial files and stops their dump processes inside the containers — and returns. Time comes from `clock`
+/// and `now`, so tests drive it without sleeping.
 package struct BackupDaemon: Service {
+    private let runtime: any ContainerRuntime
     private let discovery: TargetDiscovery
-    private let client: DockerClient
-    private let runner: BackupRunner
+    private let jobs: BackupJobRunner
     private let settings: DaemonSettings
     private let maximumConcurrent: Int
     /// The shared state the status server reads.
     package let state: DaemonState
     /// The metrics the status server renders.
     package let metrics: DaemonMetrics
+    private let observer: any BackupObserver
     private let logger: Logger
+    private let clock: any Clock<Duration>
     private let now: @Sendable () -> Date
     private let restoreTest: RestoreTest?
+    private let wakeup = SchedulerWakeup()
 
-    /// Creates a daemon over the containers carrying every one of `labels`. `now` is the wall clock.
+    /// Creates a daemon over the containers of `runtime` carrying every one of `labels`. `makeJobs` builds the job
+    /// runner from the observer that feeds the daemon's state, metrics and log (plus `observers`). `now` is the
+    /// wall clock; `clock` paces every wait.
     package init(
-        client: DockerClient, labels: [String], runner: BackupRunner, settings: DaemonSettings, maximumConcurrent: Int, logger: Logger,
-        restoreTest: RestoreTest? = nil, now: @escaping @Sendable () -> Date = { Date() }
+        runtime: any ContainerRuntime, labels: [String], settings: DaemonSettings, maximumConcurrent: Int, logger: Logger,
+        observers: [any BackupObserver] = [], restoreTest: RestoreTest? = nil, clock: any Clock<Duration> = ContinuousClock(),
+        now: @escaping @Sendable () -> Date = { Date() }, makeJobs: (any BackupObserver) -> BackupJobRunner
     ) {
-        self.restoreTest = restoreTest
-        self.client = client
-        self.discovery = TargetDiscovery(client: client, labels: labels)
-        self.runner = runner
+        self.runtime = runtime
+        self.discovery = TargetDiscovery(runtime: runtime, labels: labels)
         self.settings = settings
         self.maximumConcurrent = max(1, maximumConcurrent)
         self.logger = logger
+        self.clock = clock
         self.now = now
-        self.state = DaemonState(defaultSchedule: settings.schedule, timeZone: settings.timeZone, startedAt: now())
-        self.metrics = DaemonMetrics()
+        self.restoreTest = restoreTest
+        let state = DaemonState(defaultSchedule: settings.schedule, timeZone: settings.timeZone, startedAt: now())
+        let metrics = DaemonMetrics()
+        self.state = state
+        self.metrics = metrics
+        let observer = BackupObservers([state, metrics, BackupEventLog(logger: logger)] + observers)
+        self.observer = observer
+        self.jobs = makeJobs(observer)
     }
 
     /// Thrown by ``run()`` when running backups had to be cancelled because the shutdown timeout passed.
@@ -77,26 +87,50 @@ package struct BackupDaemon: Service {
         if !drained { throw ShutdownTimedOut() }
     }
 
+    /// Sleeps `duration`; false when shutdown or cancellation ended the sleep.
+    private func sleep(_ duration: Duration) async -> Bool {
+        let clock = self.clock
+        do {
+            try await cancelWhenGracefulShutdown { try await clock.sleep(for: duration) }
+            return !Task.isCancelled
+        } catch {
+            return false
+        }
+    }
+
+    /// Sleeps until `date` (at most a minute, so a wall-clock jump is noticed), or until woken.
+    private func sleep(until date: Date?) async {
+        let seconds = min(max(date.map { $0.timeIntervalSince(now()) } ?? 60, 0), 60)
+        let (clock, wakeup) = (self.clock, self.wakeup)
+        try? await cancelWhenGracefulShutdown {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { try? await clock.sleep(for: .milliseconds(Int((seconds * 1000).rounded(.up)))) }
+                group.addTask { await wakeup.wait() }
+                await group.next()
+                group.cancelAll()
+            }
+        }
+    }
+
     // MARK: Watching
 
     private func watch() async {
         var pause = Duration.seconds(1)
-        while !Task.isCancelled {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
                 try await synchronize(reason: "start-up or reconnect")
                 pause = .seconds(1)
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
-                        try await client.withContainerEvents(actions: ["start", "die", "destroy", "rename"], labels: discovery.labels) { events in
+                        try await runtime.withEvents(labels: discovery.labels) { events in
                             for try await event in events {
-                                try await synchronize(reason: "container \(event.attributes["name"] ?? event.actorID) \(event.action)")
+                                try await synchronize(reason: "container \(event.containerName ?? event.containerID) \(event.action)")
                             }
                         }
-                        throw DockerError(.daemonNotAnswering, "the Docker event stream ended")
+                        throw RuntimeError(.unreachable, "the Docker event stream ended")
                     }
                     group.addTask {
-                        while true {
-                            try await Task.sleep(for: settings.resyncInterval)
+                        while await sleep(settings.resyncInterval) {
                             try await synchronize(reason: "periodic")
                         }
                     }
@@ -104,14 +138,14 @@ package struct BackupDaemon: Service {
                     group.cancelAll()
                 }
             } catch {
-                if Task.isCancelled { return }
-                let message = (error as? DockerError)?.message ?? "\(error)"
+                if Task.isCancelled || Task.isShuttingDownGracefully { return }
+                let message = (error as? RuntimeError)?.message ?? "\(error)"
                 if state.docker.reachable || state.docker.error == nil {
                     logger.error("Docker is unreachable; backups wait until it answers: \(message)")
                 }
                 state.setDockerReachable(false, error: message)
                 metrics.recordDocker(reachable: false)
-                try? await Task.sleep(for: pause)
+                guard await sleep(pause) else { return }
                 pause = min(pause * 2, .seconds(30))
             }
         }
@@ -133,6 +167,7 @@ package struct BackupDaemon: Service {
                 logger.warning("not backed up: container '\(container)': \(message)")
             }
         }
+        wakeup.signal()
     }
 
     // MARK: Restore tests
@@ -144,15 +179,16 @@ package struct BackupDaemon: Service {
         while let next = due, !Task.isCancelled, !Task.isShuttingDownGracefully {
             let wait = next.timeIntervalSince(now())
             if wait > 0 {
-                try? await Task.sleep(for: .milliseconds(Int(min(wait, 1) * 1000)))
+                guard await sleep(.milliseconds(Int((min(wait, 60) * 1000).rounded(.up)))) else { return }
                 continue
             }
-            let targets = Dictionary(state.snapshot().jobs.map { ($0.target, $0.engine) }, uniquingKeysWith: { first, _ in first })
-            for (target, engine) in targets.sorted(by: { $0.key < $1.key }) where ["postgres", "mysql", "mariadb"].contains(engine) {
+            let targets = Dictionary(
+                state.snapshot().jobs.map { ($0.target, $0.engine) }, uniquingKeysWith: { first, _ in first })
+            for (target, engine) in targets.sorted(by: { $0.key < $1.key }) {
+                guard EngineRegistry().engine(named: engine)?.supportsRestoreTest == true else { continue }
                 guard !Task.isCancelled, !Task.isShuttingDownGracefully else { return }
                 let outcome = await tester.run(name: target)
-                state.recordRestoreTest(target: target, outcome: outcome, now: now())
-                metrics.recordRestoreTest(outcome, target: target, engine: engine, now: now())
+                await observer.observe(.restoreTested(target: target, engine: engine, outcome), at: now())
             }
             due = expression.nextDate(after: now(), in: settings.timeZone)
         }
@@ -167,14 +203,12 @@ package struct BackupDaemon: Service {
                 while !Task.isShuttingDownGracefully && !Task.isCancelled {
                     let (start, skipped) = state.takeDueJobs(now: now(), slots: maximumConcurrent)
                     for job in skipped {
-                        metrics.recordSkippedOverlap()
-                        logger.warning("skipped: the previous run is still going", metadata: ["container": "\(job.target.containerName)", "schedule": "\(job.schedule.name)"])
+                        await observer.observe(.skipped(job.info, reason: "the previous run is still going"), at: now())
                     }
                     for job in start {
                         runs.addTask { await perform(job) }
                     }
-                    let untilNext = state.nextWake.map { $0.timeIntervalSince(now()) } ?? 1
-                    try? await Task.sleep(for: .milliseconds(Int(min(max(untilNext, 0.05), 1) * 1000)))
+                    await sleep(until: state.nextWake)
                 }
                 if state.runningCount > 0 {
                     logger.notice("shutting down: waiting up to \(settings.shutdownTimeout) for \(state.runningCount) running backup(s)")
@@ -190,29 +224,23 @@ package struct BackupDaemon: Service {
 
     /// Returns once nothing runs; throws (cancelling the runs) when the timeout passes first.
     private func enforceShutdownTimeout() async throws {
-        let deadline = ContinuousClock.now + settings.shutdownTimeout
+        let timeout = settings.shutdownTimeout.components
+        let deadline = now().addingTimeInterval(Double(timeout.seconds) + Double(timeout.attoseconds) / 1e18)
         while state.runningCount > 0 {
-            guard ContinuousClock.now < deadline else { throw CancellationError() }
-            try await Task.sleep(for: .milliseconds(100))
+            guard now() < deadline else { throw CancellationError() }
+            await withTaskGroup(of: Void.self) { group in
+                let (clock, wakeup) = (self.clock, self.wakeup)
+                group.addTask { try? await clock.sleep(for: .seconds(1)) }
+                group.addTask { await wakeup.wait() }
+                await group.next()
+                group.cancelAll()
+            }
         }
     }
 
     private func perform(_ job: DaemonJob) async {
-        var attempt = 1
-        var outcome = await runner.run(job.target, schedule: job.schedule.name, now: now())
-        while case .failure(let failure) = outcome, failure.isTransient, attempt < settings.retryAttempts,
-            !Task.isCancelled, !Task.isShuttingDownGracefully
-        {
-            let pause = Duration.seconds(min(60, 1 << attempt))
-            logger.warning(
-                "retrying in \(pause) (attempt \(attempt + 1) of \(settings.retryAttempts)): \(failure.message)",
-                metadata: ["container": "\(job.target.containerName)"])
-            metrics.recordRetry()
-            try? await Task.sleep(for: pause)
-            attempt += 1
-            outcome = await runner.run(job.target, schedule: job.schedule.name, now: now())
-        }
-        metrics.recordOutcome(outcome, job: job)
-        state.finish(job, outcome: outcome, now: now())
+        _ = await jobs.run(job.target, schedule: job.schedule.name)
+        state.finish(job)
+        wakeup.signal()
     }
 }

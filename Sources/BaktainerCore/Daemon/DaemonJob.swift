@@ -11,6 +11,9 @@ package struct DaemonJob: Sendable, Equatable {
         self.schedule = schedule
     }
 
-    /// Identifies the stream across re-discoveries: `<container>/<schedule name>`.
-    package var key: String { "\(target.containerName)/\(schedule.name)" }
+    /// What events say of this stream.
+    package var info: BackupJobInfo { BackupJobInfo(target: target, schedule: schedule.name) }
+
+    /// Identifies the stream across re-discoveries and hosts: `<runtime>/<container>/<schedule name>`.
+    package var key: String { info.key }
 }

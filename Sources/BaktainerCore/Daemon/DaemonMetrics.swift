@@ -16,7 +16,7 @@ import Prometheus
 /// - `baktainer_skipped_overlaps_total` — runs skipped because the previous one was still going
 /// - `baktainer_backup_retries_total` — attempts repeated after a transient failure
 /// - `baktainer_docker_up` — 1 when the Docker daemon answers
-package struct DaemonMetrics: Sendable {
+package struct DaemonMetrics: BackupObserver {
     /// The registry `/metrics` renders.
     package let registry: PrometheusCollectorRegistry
     private let bytesWritten: Counter
@@ -40,12 +40,24 @@ package struct DaemonMetrics: Sendable {
     }
 
     /// Records a finished run.
-    package func recordOutcome(_ outcome: Result<BackupRecord, BackupFailure>, job: DaemonJob) {
+    /// Counts results, retries, skipped overlaps and restore tests as they happen.
+    package func observe(_ event: BackupEvent, at date: Date) async {
+        switch event {
+        case .succeeded(let job, let record, _, _): recordOutcome(.success(record), job: job)
+        case .failed(let job, let failure, _): recordOutcome(.failure(failure), job: job)
+        case .retried: retries.increment()
+        case .skipped: skippedOverlaps.increment()
+        case .restoreTested(let target, let engine, let outcome): recordRestoreTest(outcome, target: target, engine: engine, now: date)
+        case .started, .pruned: break
+        }
+    }
+
+    private func recordOutcome(_ outcome: Result<BackupRecord, BackupFailure>, job: BackupJobInfo) {
         let result: String
         switch outcome {
         case .success(let record):
             result = "ok"
-            let engine = [("engine", job.target.engine)]
+            let engine = [("engine", job.engine)]
             registry.makeValueHistogram(
                 descriptor: Self.name("backup_duration", unit: "seconds", help: "Duration of successful backups."), labels: engine,
                 buckets: [1, 5, 15, 60, 300, 900, 1800, 3600, 7200]
@@ -56,7 +68,7 @@ package struct DaemonMetrics: Sendable {
             ).record(Double(record.size))
             registry.makeGauge(
                 descriptor: Self.name("last_success_timestamp", unit: "seconds", help: "Unix time of the last successful backup of a stream."),
-                labels: [("target", job.target.backupName), ("schedule", job.schedule.name)]
+                labels: [("target", job.backupName), ("schedule", job.schedule), ("host", job.runtime.rawValue)]
             ).set(to: Double(record.startedAt))
             bytesWritten.increment(by: Int64(record.size))
         case .failure(let failure):
@@ -64,13 +76,13 @@ package struct DaemonMetrics: Sendable {
         }
         registry.makeCounter(
             descriptor: Self.name("backups", unit: "total", help: "Finished backups by engine and result."),
-            labels: [("engine", job.target.engine), ("result", result)]
+            labels: [("engine", job.engine), ("result", result)]
         ).increment()
     }
 
     /// Records a restore test (`baktainer_restore_tests_total{engine,result}`, and the time of the last passed
     /// one per target).
-    package func recordRestoreTest(_ outcome: Result<RestoreTestReport, RestoreTestFailure>, target: String, engine: String, now: Date) {
+    private func recordRestoreTest(_ outcome: Result<RestoreTestReport, RestoreTestFailure>, target: String, engine: String, now: Date) {
         if case .success = outcome {
             registry.makeGauge(
                 descriptor: Self.name("last_restore_test_success_timestamp", unit: "seconds", help: "Unix time of the last passed restore test of a target."),
@@ -89,11 +101,7 @@ package struct DaemonMetrics: Sendable {
         invalidTargets.set(to: Double(invalid))
     }
 
-    /// Counts a skipped overlap.
-    package func recordSkippedOverlap() { skippedOverlaps.increment() }
 
-    /// Counts a retry.
-    package func recordRetry() { retries.increment() }
 
     /// Records Docker's reachability.
     package func recordDocker(reachable: Bool) { dockerUp.set(to: reachable ? 1.0 : 0.0) }

@@ -8,7 +8,7 @@ import Synchronization
 /// The daemon's shared picture: its jobs with their next fire times and last results, the containers whose
 /// labels are invalid, and whether Docker answers. Read by the status server; written by the scheduler and
 /// the watcher. Every method is a short critical section; nothing waits while holding the lock.
-package final class DaemonState: Sendable {
+package final class DaemonState: BackupObserver {
     private struct Entry {
         var job: DaemonJob
         var status: JobStatus
@@ -71,13 +71,14 @@ package final class DaemonState: Sendable {
                         }
                         entry.job = job
                         entry.orphaned = false
-                        entry.status.engine = target.engine
+                        entry.status.engine = target.engine.identifier
                         entry.status.target = target.backupName
                         state.entries[job.key] = entry
                     } else {
-                        let status = JobStatus(
-                            target: target.backupName, container: target.containerName, engine: target.engine, schedule: schedule.name,
+                        var status = JobStatus(
+                            target: target.backupName, container: target.containerName, engine: target.engine.identifier, schedule: schedule.name,
                             cron: schedule.text, nextRun: schedule.expression.nextDate(after: now, in: timeZone))
+                        status.host = target.runtime.rawValue
                         state.entries[job.key] = Entry(job: job, status: status, pending: runNow)
                         added.append(job.key)
                     }
@@ -131,32 +132,51 @@ package final class DaemonState: Sendable {
         }
     }
 
-    /// Records the end of a job's run.
-    package func finish(_ job: DaemonJob, outcome: Result<BackupRecord, BackupFailure>, now: Date) {
+    /// Takes note of a backup's result (``BackupEvent/succeeded`` and ``BackupEvent/failed``) and of restore tests.
+    package func observe(_ event: BackupEvent, at date: Date) async {
+        switch event {
+        case .succeeded(let job, let record, let location, _):
+            update(job.key) { status in
+                status.lastResult = "ok"
+                status.lastSuccessAt = Date(timeIntervalSince1970: record.startedAt)
+                status.lastFile = location
+                status.lastSize = record.size
+                status.lastDurationSeconds = record.durationSeconds
+                status.lastError = nil
+                status.consecutiveFailures = 0
+            }
+        case .failed(let job, let failure, _):
+            update(job.key) { status in
+                status.lastResult = failure.code == .cancelled ? "cancelled" : "failed"
+                status.lastError = failure.message
+                status.lastDurationSeconds = status.lastRunAt.map { date.timeIntervalSince($0) }
+                status.consecutiveFailures += 1
+            }
+        case .restoreTested(let target, _, let outcome):
+            recordRestoreTest(target: target, outcome: outcome, now: date)
+        case .started, .retried, .skipped, .pruned:
+            break
+        }
+    }
+
+    private func update(_ key: String, _ change: (inout JobStatus) -> Void) {
+        state.withLock { state in
+            guard state.entries[key] != nil else { return }
+            change(&state.entries[key]!.status)
+        }
+    }
+
+    /// Records that a job's run ended (its result came as an event): frees its slot; a job gone from discovery
+    /// while it ran is dropped now.
+    package func finish(_ job: DaemonJob) {
         state.withLock { state in
             state.running -= 1
-            guard var entry = state.entries[job.key] else { return }
-            if entry.orphaned {
+            guard state.entries[job.key] != nil else { return }
+            if state.entries[job.key]!.orphaned {
                 state.entries[job.key] = nil
-                return
+            } else {
+                state.entries[job.key]!.status.running = false
             }
-            entry.status.running = false
-            switch outcome {
-            case .success(let record):
-                entry.status.lastResult = "ok"
-                entry.status.lastSuccessAt = Date(timeIntervalSince1970: record.startedAt)
-                entry.status.lastFile = record.file
-                entry.status.lastSize = record.size
-                entry.status.lastDurationSeconds = record.durationSeconds
-                entry.status.lastError = nil
-                entry.status.consecutiveFailures = 0
-            case .failure(let failure):
-                entry.status.lastResult = failure.code == .cancelled ? "cancelled" : "failed"
-                entry.status.lastError = failure.message
-                entry.status.lastDurationSeconds = entry.status.lastRunAt.map { now.timeIntervalSince($0) }
-                entry.status.consecutiveFailures += 1
-            }
-            state.entries[job.key] = entry
         }
     }
 

@@ -8,6 +8,8 @@ import Foundation
 package struct JobStatus: Sendable, Equatable, Codable {
     /// The backup name (`baktainer.name` or the container name).
     package var target: String
+    /// The runtime (host) its container lives on.
+    package var host: String = RuntimeID.local.rawValue
     /// The container's name.
     package var container: String
     /// The engine identifier.

@@ -1,4 +1,3 @@
-import DockerEngineAPI
 
 /// Finds the containers marked for backup (`baktainer.backup=true`).
 package struct ContainerDiscovery: Sendable {
@@ -13,7 +12,7 @@ package struct ContainerDiscovery: Sendable {
 
     /// The marked containers, sorted by name; stopped ones too when `includeStopped`.
     package func labelledContainers(includeStopped: Bool = false) async throws -> [LabelledContainer] {
-        try await runtime.listContainers(labels: labels, includeStopped: includeStopped)
+        try await runtime.containers(labels: labels, includeStopped: includeStopped)
             .map(LabelledContainer.init)
             .sorted { $0.name < $1.name }
     }

@@ -1,4 +1,3 @@
-import DockerEngineAPI
 
 /// A container marked for backup, as `baktainer list` shows it. Holds no secret.
 package struct LabelledContainer: Sendable, Equatable, Codable {
@@ -20,7 +19,7 @@ package struct LabelledContainer: Sendable, Equatable, Codable {
     package var validation: String?
 
     /// Reads the listing fields from a container's summary, skipping the password label.
-    package init(_ summary: ContainerSummary) {
+    package init(_ summary: ContainerInfo) {
         name = summary.name
         id = String(summary.id.prefix(12))
         engine = summary.labels[BackupLabel.engine]

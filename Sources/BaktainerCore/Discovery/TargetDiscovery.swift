@@ -1,20 +1,18 @@
-import DockerEngineAPI
-import NIOCore
 
 /// Finds the containers marked for backup and resolves each into a ``BackupTarget`` or a ``TargetError``.
 ///
 /// Password files (`baktainer.db.password_file`, `*_FILE`) are read inside the database container with
 /// `cat`, so secrets mounted there (e.g. `/run/secrets/…`) never need to be mounted into Baktainer.
 package struct TargetDiscovery: Sendable {
-    private let client: DockerClient
+    private let runtime: any ContainerRuntime
     private let resolver: TargetResolver
     private let registry: EngineRegistry
     /// The label filters that select containers (``BackupSettings/discoveryLabels``).
     package let labels: [String]
 
-    /// Creates a discovery over `client` of the containers carrying every one of `labels`.
-    package init(client: DockerClient, labels: [String] = [BackupLabel.backupFilter], registry: EngineRegistry = EngineRegistry()) {
-        self.client = client
+    /// Creates a discovery over `runtime` of the containers carrying every one of `labels`.
+    package init(runtime: any ContainerRuntime, labels: [String] = [BackupLabel.backupFilter], registry: EngineRegistry = EngineRegistry()) {
+        self.runtime = runtime
         self.labels = labels
         self.registry = registry
         self.resolver = TargetResolver(registry: registry)
@@ -24,15 +22,20 @@ package struct TargetDiscovery: Sendable {
     /// target here is one whose dump command can be built), sorted by container name. `names`, when not empty,
     /// keeps only containers whose name or `baktainer.name` is listed.
     package func targets(named names: [String] = []) async throws -> [Result<BackupTarget, TargetError>] {
-        let summaries = try await client.listContainers(labels: labels)
+        let summaries = try await runtime.containers(labels: labels, includeStopped: false)
             .filter { names.isEmpty || names.contains($0.name) || names.contains($0.labels[BackupLabel.name] ?? "") }
             .sorted { $0.name < $1.name }
         var results: [Result<BackupTarget, TargetError>] = []
         for summary in summaries {
             do {
-                let details = try await client.inspectContainer(summary.id)
-                let resolved = await resolver.resolve(details) { path in try await client.readSmallFile(path, in: details.id) }
-                results.append(resolved.flatMap(checked))
+                let details = try await runtime.inspect(summary.id)
+                let resolved = await resolver.resolve(details) { path in try await runtime.readSmallFile(path, in: details.id) }
+                results.append(
+                    resolved.map { target in
+                        var target = target
+                        target.runtime = runtime.id
+                        return target
+                    }.flatMap(checked))
             } catch {
                 results.append(.failure(TargetError(containerName: summary.name, message: "cannot inspect the container: \(error)")))
             }
@@ -42,11 +45,8 @@ package struct TargetDiscovery: Sendable {
 
     /// The target, if its engine can build its dump command; the engine's complaint otherwise.
     private func checked(_ target: BackupTarget) -> Result<BackupTarget, TargetError> {
-        guard let engine = registry.engine(named: target.engine) else {
-            return .failure(TargetError(containerName: target.containerName, message: "\(BackupLabel.engine) '\(target.engine)' is not an engine"))
-        }
         do {
-            _ = try engine.dumpCommand(for: target)
+            _ = try target.engine.dumpCommand(for: target)
             return .success(target)
         } catch {
             let prefix = "container '\(target.containerName)': "

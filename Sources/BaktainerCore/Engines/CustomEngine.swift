@@ -3,7 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import DockerEngineAPI
 
 /// A dump command of the user's own, from the `baktainer.command` label: an argv, run as is (never through a
 /// shell), whose program must be one of the dump tools in ``allowedPrograms``. Write it as a JSON array
@@ -49,7 +48,7 @@ package struct CustomEngine: DatabaseEngine {
         return arguments
     }
 
-    package func dumpCommand(for target: BackupTarget) throws(EngineError) -> ExecCommand {
+    package func dumpCommand(for target: BackupTarget) throws(EngineError) -> ContainerCommand {
         guard let arguments = target.customCommand, let program = arguments.first else {
             throw EngineError("container '\(target.containerName)': \(BackupLabel.command) is not set; engine custom needs it")
         }
@@ -61,7 +60,7 @@ package struct CustomEngine: DatabaseEngine {
             }
             environment[variable] = password.revealed
         }
-        return ExecCommand(arguments, environment: environment)
+        return ContainerCommand(arguments, environment: environment)
     }
 
     package func isComplete(dumpTail: [UInt8], size: Int) -> Bool {

@@ -1,4 +1,3 @@
-import DockerEngineAPI
 
 /// Builds the command that writes one logical dump to stdout inside the database container. Pure: runs
 /// nothing. Secrets go into the command's environment, never into its arguments.
@@ -8,7 +7,7 @@ package protocol DatabaseEngine: Sendable {
     /// The backup file's extension, e.g. "sql" or "rdb".
     var fileExtension: String { get }
     /// The dump command for `target`; throws an ``EngineError`` when a required setting is missing.
-    func dumpCommand(for target: BackupTarget) throws(EngineError) -> ExecCommand
+    func dumpCommand(for target: BackupTarget) throws(EngineError) -> ContainerCommand
     /// Whether a finished dump whose last bytes are `tail` looks complete (e.g. pg_dump's trailer).
     func isComplete(dumpTail: [UInt8], size: Int) -> Bool
     /// Whether a dump may start with `head` (its first 16 bytes or fewer), e.g. a file format's magic.
@@ -19,16 +18,39 @@ package protocol DatabaseEngine: Sendable {
     /// ``dumpCommand(for:)``: secrets go into the environment or a 0600 file, never into the arguments.
     /// `force` overrides the engine's own refusals (an open SQLite file, a running Redis). Throws when the
     /// engine cannot restore as asked; the message says what to do instead.
-    func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ExecCommand
+    func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ContainerCommand
     /// A command printing one line before a restore: `missing` when the database does not exist, else how many
     /// tables (or, for a whole-server target, non-system databases) it holds. nil: the engine cannot tell.
-    func contentProbeCommand(for target: BackupTarget) -> ExecCommand?
+    func contentProbeCommand(for target: BackupTarget) -> ContainerCommand?
     /// A command creating `target`'s empty database (`restore --create`); nil when the restore creates it
     /// by itself (a MySQL dump's `CREATE DATABASE`, a SQLite file).
-    func createDatabaseCommand(for target: BackupTarget) -> ExecCommand?
+    func createDatabaseCommand(for target: BackupTarget) -> ContainerCommand?
     /// Whether the container must be restarted after ``restoreCommand(for:force:)`` succeeded (Redis loads
     /// its RDB file only at start).
     var restoreRestartsContainer: Bool { get }
+
+    /// The variables the engine's official image is configured with, where credentials come from when the
+    /// labels leave them out.
+    var imageEnvironment: ImageEnvironment { get }
+    /// A command printing one `schema.table<TAB>rows` line per table of `target` (``TableInventory``): what
+    /// restore tests compare. nil: the engine cannot count (restore tests unsupported).
+    func inventoryCommand(for target: BackupTarget) -> ContainerCommand?
+    /// A command that exits 0 once the server answers over TCP (the official images' initialisation servers
+    /// listen on the socket only); nil when the engine has none.
+    var readinessProbe: ContainerCommand? { get }
+    /// Whether a dump creates and selects its own database, so that it cannot be restored under another name
+    /// (mysqldump `--databases`).
+    var dumpSelectsItsDatabase: Bool { get }
+    /// Whether the engine's targets name a database or a whole server (false for redis, sqlite: one file).
+    var hasDatabases: Bool { get }
+    /// Whether a dump of this engine can be restored into a container labelled with `other` (mysql and mariadb
+    /// read each other's dumps).
+    func canRestore(into other: any DatabaseEngine) -> Bool
+}
+
+extension DatabaseEngine {
+    /// Restore tests need a way to count rows and to know the server is up.
+    package var supportsRestoreTest: Bool { readinessProbe != nil }
 }
 
 extension DatabaseEngine {
@@ -36,18 +58,36 @@ extension DatabaseEngine {
     package func acceptsHead(_ head: [UInt8]) -> Bool { true }
 
     /// Engines without a restore procedure refuse.
-    package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ExecCommand {
+    package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ContainerCommand {
         throw EngineError("container '\(target.containerName)': Baktainer cannot restore \(identifier) backups; load the file with the tool that reads it")
     }
 
     /// Unknown unless an engine knows how to count.
-    package func contentProbeCommand(for target: BackupTarget) -> ExecCommand? { nil }
+    package func contentProbeCommand(for target: BackupTarget) -> ContainerCommand? { nil }
 
     /// The restore creates its database unless an engine says otherwise.
-    package func createDatabaseCommand(for target: BackupTarget) -> ExecCommand? { nil }
+    package func createDatabaseCommand(for target: BackupTarget) -> ContainerCommand? { nil }
 
     /// Most engines load a restore while running.
     package var restoreRestartsContainer: Bool { false }
+
+    /// No image variables unless an engine knows them.
+    package var imageEnvironment: ImageEnvironment { .none }
+
+    /// No inventory unless an engine can count.
+    package func inventoryCommand(for target: BackupTarget) -> ContainerCommand? { nil }
+
+    /// No readiness probe unless an engine has one.
+    package var readinessProbe: ContainerCommand? { nil }
+
+    /// Dumps are loaded into whatever database the restore names unless an engine says otherwise.
+    package var dumpSelectsItsDatabase: Bool { false }
+
+    /// Most engines hold databases.
+    package var hasDatabases: Bool { true }
+
+    /// The same engine only, unless an engine says otherwise.
+    package func canRestore(into other: any DatabaseEngine) -> Bool { other.identifier == identifier }
 }
 
 /// A target that an engine cannot dump as configured; the message names the container and the label.

@@ -1,4 +1,3 @@
-import DockerEngineAPI
 
 /// MongoDB. `mongodump --archive [--db=DB] --config=FILE`, where FILE is a 0600 YAML file written inside the
 /// container holding `password:` (mongodump reads the password from `--config`, keeping it off argv) and
@@ -16,6 +15,11 @@ package struct MongoEngine: DatabaseEngine {
     /// Creates the engine.
     package init() {}
 
+    /// The official image's `MONGO_INITDB_*` variables.
+    package var imageEnvironment: ImageEnvironment {
+        ImageEnvironment(database: ["MONGO_INITDB_DATABASE"], user: ["MONGO_INITDB_ROOT_USERNAME"], password: ["MONGO_INITDB_ROOT_PASSWORD"])
+    }
+
     static let script = #"""
         umask 077
         f=$(mktemp) || exit 70
@@ -31,11 +35,11 @@ package struct MongoEngine: DatabaseEngine {
         mongodump --archive "$@"
         """#
 
-    package func dumpCommand(for target: BackupTarget) throws(EngineError) -> ExecCommand {
+    package func dumpCommand(for target: BackupTarget) throws(EngineError) -> ContainerCommand {
         var arguments: [String] = []
         if let user = target.user { arguments += ["--username=\(user)", "--authenticationDatabase=admin"] }
         if !target.allDatabases, let database = target.database { arguments.append("--db=\(database)") }
-        return ExecCommand(
+        return ContainerCommand(
             ["sh", "-c", Self.script, "baktainer-mongodb-dump"] + arguments,
             environment: ["BAKTAINER_DB_PASSWORD": target.password?.revealed ?? ""])
     }
@@ -44,11 +48,11 @@ package struct MongoEngine: DatabaseEngine {
         size > 0
     }
 
-    package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ExecCommand {
+    package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ContainerCommand {
         var arguments: [String] = []
         if let user = target.user { arguments += ["--username=\(user)", "--authenticationDatabase=admin"] }
         if !target.allDatabases, let database = target.database { arguments.append("--nsInclude=\(database).*") }
-        return ExecCommand(
+        return ContainerCommand(
             ["sh", "-c", Self.script, "baktainer-mongodb-restore"] + arguments,
             environment: ["BAKTAINER_DB_PASSWORD": target.password?.revealed ?? ""], attachStdin: true)
     }

@@ -1,4 +1,3 @@
-import DockerEngineAPI
 
 /// MySQL and MariaDB (`baktainer.db.engine` `mysql` or `mariadb`). Runs, through `sh -c` with a fixed script
 /// whose only inputs are positional parameters and the environment (label values are never shell code):
@@ -47,7 +46,57 @@ package struct MySQLEngine: DatabaseEngine {
         "$tool" --defaults-extra-file="$f" --single-transaction --routines --events --triggers "$@"
         """#
 
-    package func dumpCommand(for target: BackupTarget) throws(EngineError) -> ExecCommand {
+    static let inventoryScript = optionFilePreamble + #"""
+        if command -v mariadb >/dev/null 2>&1; then tool=mariadb; else tool=mysql; fi
+        "$tool" --defaults-extra-file="$f" -N -B -e "$1"
+        """#
+
+    /// The SQL that counts the user tables of `database` (nil: of every user schema).
+    static func inventoryQuery(database: String?) -> String {
+        let scope: String
+        if let database {
+            scope = "table_schema = '\(database.replacing("\\", with: "\\\\").replacing("'", with: "''"))'"
+        } else {
+            scope = "table_schema not in ('mysql', 'information_schema', 'performance_schema', 'sys')"
+        }
+        return """
+            SET SESSION group_concat_max_len = 16777216;
+            SET @q = (SELECT GROUP_CONCAT(CONCAT('SELECT ', QUOTE(CONCAT(table_schema, '.', table_name)), ', COUNT(*) FROM `',
+                REPLACE(table_schema, '`', '``'), '`.`', REPLACE(table_name, '`', '``'), '`') ORDER BY table_schema, table_name SEPARATOR ' UNION ALL ')
+                FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND \(scope));
+            SET @q = COALESCE(@q, 'SELECT 1, 1 FROM DUAL WHERE FALSE');
+            PREPARE baktainer_inventory FROM @q;
+            EXECUTE baktainer_inventory;
+            """
+    }
+
+    package var imageEnvironment: ImageEnvironment {
+        ImageEnvironment(
+            database: ["MARIADB_DATABASE", "MYSQL_DATABASE"], user: ["MARIADB_USER", "MYSQL_USER"], defaultUser: "root",
+            password: ["MARIADB_PASSWORD", "MYSQL_PASSWORD"], rootUser: "root", rootPassword: ["MARIADB_ROOT_PASSWORD", "MYSQL_ROOT_PASSWORD"],
+            databaseRequired: true)
+    }
+
+    /// The option-file script, then `mariadb` (else `mysql`) `-N -B -e` a prepared `UNION ALL` of
+    /// `SELECT 'schema.table', COUNT(*)` over the user tables of the database (or of every user schema).
+    package func inventoryCommand(for target: BackupTarget) -> ContainerCommand? {
+        ContainerCommand(
+            ["sh", "-c", Self.inventoryScript, "baktainer-\(identifier)-inventory", Self.inventoryQuery(database: target.allDatabases ? nil : target.database)],
+            environment: credentials(target))
+    }
+
+    /// `mariadb-admin ping` (else `mysqladmin ping`) over TCP.
+    package var readinessProbe: ContainerCommand? {
+        ContainerCommand(["sh", "-c", "mariadb-admin ping -h 127.0.0.1 --silent 2>/dev/null || mysqladmin ping -h 127.0.0.1 --silent"])
+    }
+
+    /// `--databases DB` dumps carry `CREATE DATABASE` and `USE`.
+    package var dumpSelectsItsDatabase: Bool { true }
+
+    /// MySQL and MariaDB read each other's dumps.
+    package func canRestore(into other: any DatabaseEngine) -> Bool { other is MySQLEngine }
+
+    package func dumpCommand(for target: BackupTarget) throws(EngineError) -> ContainerCommand {
         let scope: [String]
         if target.allDatabases {
             scope = ["--all-databases"]
@@ -56,7 +105,7 @@ package struct MySQLEngine: DatabaseEngine {
         } else {
             throw EngineError("container '\(target.containerName)': no database to dump: set baktainer.db.name, or baktainer.db.all=true")
         }
-        return ExecCommand(
+        return ContainerCommand(
             ["sh", "-c", Self.script, "baktainer-\(identifier)-dump"] + scope,
             environment: ["BAKTAINER_DB_USER": target.user ?? "root", "BAKTAINER_DB_PASSWORD": target.password?.revealed ?? ""])
     }
@@ -83,13 +132,13 @@ package struct MySQLEngine: DatabaseEngine {
         fi
         """#
 
-    package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ExecCommand {
-        ExecCommand(["sh", "-c", Self.clientScript, "baktainer-\(identifier)-restore", "restore"], environment: credentials(target), attachStdin: true)
+    package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ContainerCommand {
+        ContainerCommand(["sh", "-c", Self.clientScript, "baktainer-\(identifier)-restore", "restore"], environment: credentials(target), attachStdin: true)
     }
 
-    package func contentProbeCommand(for target: BackupTarget) -> ExecCommand? {
+    package func contentProbeCommand(for target: BackupTarget) -> ContainerCommand? {
         let database = target.allDatabases ? "" : (target.database ?? "")
-        return ExecCommand(["sh", "-c", Self.clientScript, "baktainer-\(identifier)-probe", "probe", database], environment: credentials(target))
+        return ContainerCommand(["sh", "-c", Self.clientScript, "baktainer-\(identifier)-probe", "probe", database], environment: credentials(target))
     }
 
     private func credentials(_ target: BackupTarget) -> [String: String] {

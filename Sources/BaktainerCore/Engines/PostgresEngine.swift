@@ -1,4 +1,3 @@
-import DockerEngineAPI
 
 /// PostgreSQL. Runs, as the container's default user:
 ///
@@ -29,18 +28,18 @@ package struct PostgresEngine: DatabaseEngine {
     /// Creates the engine.
     package init() {}
 
-    package func dumpCommand(for target: BackupTarget) throws(EngineError) -> ExecCommand {
+    package func dumpCommand(for target: BackupTarget) throws(EngineError) -> ContainerCommand {
         let user = target.user ?? "postgres"
         var environment: [String: String] = [:]
         if let password = target.password { environment["PGPASSWORD"] = password.revealed }
         if target.allDatabases {
-            return ExecCommand(
+            return ContainerCommand(
                 ["pg_dumpall", "--username=\(user)", "--no-password", "--clean", "--if-exists"], environment: environment)
         }
         guard let database = target.database else {
             throw EngineError("container '\(target.containerName)': no database to dump: set baktainer.db.name, or baktainer.db.all=true")
         }
-        return ExecCommand(
+        return ContainerCommand(
             ["pg_dump", "--username=\(user)", "--no-password", "--clean", "--if-exists", "--dbname=\(database)"],
             environment: environment)
     }
@@ -49,12 +48,12 @@ package struct PostgresEngine: DatabaseEngine {
         dumpTail.containsText("PostgreSQL database dump complete") || dumpTail.containsText("PostgreSQL database cluster dump complete")
     }
 
-    package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ExecCommand {
+    package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ContainerCommand {
         let common = ["psql", "--username=\(target.user ?? "postgres")", "--no-password", "--no-psqlrc", "--quiet", "--file=-"]
         guard let database = target.database, !target.allDatabases else {
-            return ExecCommand(common + ["--dbname=postgres"], environment: passwordEnvironment(target), attachStdin: true)
+            return ContainerCommand(common + ["--dbname=postgres"], environment: passwordEnvironment(target), attachStdin: true)
         }
-        return ExecCommand(
+        return ContainerCommand(
             common + ["--set=ON_ERROR_STOP=1", "--single-transaction", "--dbname=\(database)"], environment: passwordEnvironment(target),
             attachStdin: true)
     }
@@ -75,23 +74,49 @@ package struct PostgresEngine: DatabaseEngine {
         SQL
         """#
 
-    package func contentProbeCommand(for target: BackupTarget) -> ExecCommand? {
+    package func contentProbeCommand(for target: BackupTarget) -> ContainerCommand? {
         let user = target.user ?? "postgres"
         guard let database = target.database, !target.allDatabases else {
-            return ExecCommand(
+            return ContainerCommand(
                 ["psql", "-X", "-tA", "--username=\(user)", "--no-password", "--dbname=postgres", "-c",
                  "SELECT count(*) FROM pg_database WHERE datname NOT IN ('postgres', 'template0', 'template1')"],
                 environment: passwordEnvironment(target))
         }
-        return ExecCommand(["sh", "-c", Self.probeScript, "baktainer-postgres-probe", database, user], environment: passwordEnvironment(target))
+        return ContainerCommand(["sh", "-c", Self.probeScript, "baktainer-postgres-probe", database, user], environment: passwordEnvironment(target))
     }
 
-    package func createDatabaseCommand(for target: BackupTarget) -> ExecCommand? {
+    package func createDatabaseCommand(for target: BackupTarget) -> ContainerCommand? {
         guard let database = target.database, !target.allDatabases else { return nil }
-        return ExecCommand(
+        return ContainerCommand(
             ["sh", "-c", Self.createScript, "baktainer-postgres-create", database, target.user ?? "postgres"],
             environment: passwordEnvironment(target))
     }
+
+    static let inventoryQuery = """
+        select table_schema || '.' || table_name,
+               (xpath('/row/c/text()', query_to_xml(format('select count(*) as c from %I.%I', table_schema, table_name), false, true, '')))[1]::text
+        from information_schema.tables
+        where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
+        order by 1
+        """
+
+    package var imageEnvironment: ImageEnvironment {
+        ImageEnvironment(
+            database: ["POSTGRES_DB"], databaseDefaultsToUser: true, user: ["POSTGRES_USER"], defaultUser: "postgres",
+            password: ["POSTGRES_PASSWORD"], databaseRequired: true)
+    }
+
+    /// `psql --no-psqlrc -At -F TAB --dbname=DB -c QUERY`, QUERY counting each table of `information_schema.tables`
+    /// through `query_to_xml`; `PGPASSWORD` in the environment. None for `pg_dumpall` targets.
+    package func inventoryCommand(for target: BackupTarget) -> ContainerCommand? {
+        guard !target.allDatabases, let database = target.database else { return nil }
+        return ContainerCommand(
+            ["psql", "--no-psqlrc", "--username=\(target.user ?? "postgres")", "--no-password", "-At", "-F", "\t", "--dbname=\(database)", "-c", Self.inventoryQuery],
+            environment: passwordEnvironment(target))
+    }
+
+    /// `pg_isready -q -h 127.0.0.1`.
+    package var readinessProbe: ContainerCommand? { ContainerCommand(["pg_isready", "-q", "-h", "127.0.0.1"]) }
 
     private func passwordEnvironment(_ target: BackupTarget) -> [String: String] {
         target.password.map { ["PGPASSWORD": $0.revealed] } ?? [:]

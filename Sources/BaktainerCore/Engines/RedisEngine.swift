@@ -1,4 +1,3 @@
-import DockerEngineAPI
 
 /// Redis. An RDB snapshot fetched by the replication protocol: `redis-cli --no-auth-warning --rdb -`,
 /// which writes the RDB file to stdout. The password travels as `REDISCLI_AUTH` in the exec's environment
@@ -17,12 +16,18 @@ package struct RedisEngine: DatabaseEngine {
     /// Creates the engine.
     package init() {}
 
-    package func dumpCommand(for target: BackupTarget) throws(EngineError) -> ExecCommand {
+    /// `REDIS_PASSWORD` (bitnami-style images).
+    package var imageEnvironment: ImageEnvironment { ImageEnvironment(password: ["REDIS_PASSWORD"]) }
+
+    /// One keyspace, no databases to name.
+    package var hasDatabases: Bool { false }
+
+    package func dumpCommand(for target: BackupTarget) throws(EngineError) -> ContainerCommand {
         var environment: [String: String] = [:]
         if let password = target.password { environment["REDISCLI_AUTH"] = password.revealed }
         var arguments = ["redis-cli", "--no-auth-warning"]
         if let user = target.user { arguments += ["--user", user] }
-        return ExecCommand(arguments + ["--rdb", "-"], environment: environment)
+        return ContainerCommand(arguments + ["--rdb", "-"], environment: environment)
     }
 
     package func isComplete(dumpTail: [UInt8], size: Int) -> Bool {
@@ -54,13 +59,13 @@ package struct RedisEngine: DatabaseEngine {
         mv -f "$new" "$dir/$file" || exit 74
         """#
 
-    package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ExecCommand {
+    package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ContainerCommand {
         guard force else {
             throw EngineError("container '\(target.containerName)': restoring redis replaces its RDB file and restarts the container, so it needs --force. By hand: \(Self.manualProcedure)")
         }
         var environment: [String: String] = [:]
         if let password = target.password { environment["REDISCLI_AUTH"] = password.revealed }
-        return ExecCommand(["sh", "-c", Self.restoreScript, "baktainer-redis-restore", target.user ?? ""], environment: environment, attachStdin: true)
+        return ContainerCommand(["sh", "-c", Self.restoreScript, "baktainer-redis-restore", target.user ?? ""], environment: environment, attachStdin: true)
     }
 
     package var restoreRestartsContainer: Bool { true }

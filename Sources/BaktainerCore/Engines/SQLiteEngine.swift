@@ -1,4 +1,3 @@
-import DockerEngineAPI
 
 /// SQLite. A consistent copy of a live database through SQLite's online backup API, then streamed:
 ///
@@ -17,6 +16,12 @@ package struct SQLiteEngine: DatabaseEngine {
     /// Creates the engine.
     package init() {}
 
+    /// The database is a file path, given by `baktainer.db.name`.
+    package var imageEnvironment: ImageEnvironment { ImageEnvironment(databaseLabelRequired: true) }
+
+    /// One file, no databases.
+    package var hasDatabases: Bool { false }
+
     static let script = #"""
         umask 077
         d=$(mktemp -d) || exit 70
@@ -26,14 +31,14 @@ package struct SQLiteEngine: DatabaseEngine {
         sqlite3 -bail -readonly "$1" ".backup '$d/copy.db'" && cat "$d/copy.db"
         """#
 
-    package func dumpCommand(for target: BackupTarget) throws(EngineError) -> ExecCommand {
+    package func dumpCommand(for target: BackupTarget) throws(EngineError) -> ContainerCommand {
         guard let path = target.database, path.hasPrefix("/") else {
             throw EngineError("container '\(target.containerName)': baktainer.db.name must be the database file's absolute path inside the container")
         }
         guard !path.contains("'") else {
             throw EngineError("container '\(target.containerName)': baktainer.db.name must not contain a quote (')")
         }
-        return ExecCommand(["sh", "-c", Self.script, "baktainer-sqlite-dump", path])
+        return ContainerCommand(["sh", "-c", Self.script, "baktainer-sqlite-dump", path])
     }
 
     package func isComplete(dumpTail: [UInt8], size: Int) -> Bool {
@@ -77,11 +82,11 @@ package struct SQLiteEngine: DatabaseEngine {
         mv -f "$new" "$db" || exit 74
         """#
 
-    package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ExecCommand {
+    package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ContainerCommand {
         guard let path = target.database, path.hasPrefix("/") else {
             throw EngineError("container '\(target.containerName)': the sqlite database must be an absolute path inside the container: pass --database PATH")
         }
-        return ExecCommand(["sh", "-c", Self.restoreScript, "baktainer-sqlite-restore", path, force ? "force" : ""], attachStdin: true)
+        return ContainerCommand(["sh", "-c", Self.restoreScript, "baktainer-sqlite-restore", path, force ? "force" : ""], attachStdin: true)
     }
 
     static let probeScript = #"""
@@ -89,8 +94,8 @@ package struct SQLiteEngine: DatabaseEngine {
         sqlite3 -readonly "$1" "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
         """#
 
-    package func contentProbeCommand(for target: BackupTarget) -> ExecCommand? {
+    package func contentProbeCommand(for target: BackupTarget) -> ContainerCommand? {
         guard let path = target.database else { return nil }
-        return ExecCommand(["sh", "-c", Self.probeScript, "baktainer-sqlite-probe", path])
+        return ContainerCommand(["sh", "-c", Self.probeScript, "baktainer-sqlite-probe", path])
     }
 }

@@ -1,25 +1,17 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
-/// Runs many backups with at most `maximumConcurrent` at once; one failing target never stops the others.
+/// Backs up several targets now (`baktainer backup`), at most `maximumConcurrent` at once; one failing target
+/// never stops the others.
 package struct BackupBatch: Sendable {
-    private let runner: BackupRunner
+    private let jobs: BackupJobRunner
     private let maximumConcurrent: Int
 
-    /// Creates a batch over `runner`.
-    package init(runner: BackupRunner, maximumConcurrent: Int) {
-        self.runner = runner
+    /// Creates a batch running each target through `jobs`.
+    package init(jobs: BackupJobRunner, maximumConcurrent: Int) {
+        self.jobs = jobs
         self.maximumConcurrent = max(1, maximumConcurrent)
     }
 
-    /// Backs up every target and returns their outcomes in the order of `targets`; `progress` hears from
-    /// every running dump.
-    package func run(
-        _ targets: [BackupTarget], now: Date = Date(), progress: (@Sendable (BackupProgress) -> Void)? = nil
-    ) async -> [Result<BackupRecord, BackupFailure>] {
+    /// One outcome per target, in the order of `targets`.
+    package func run(_ targets: [BackupTarget], progress: (@Sendable (BackupProgress) -> Void)? = nil) async -> [Result<BackupRecord, BackupFailure>] {
         await withTaskGroup(of: (Int, Result<BackupRecord, BackupFailure>).self) { group in
             var outcomes = [Result<BackupRecord, BackupFailure>?](repeating: nil, count: targets.count)
             var next = 0
@@ -27,14 +19,14 @@ package struct BackupBatch: Sendable {
                 let index = next
                 let target = targets[index]
                 next += 1
-                group.addTask { (index, await runner.run(target, now: now, progress: progress)) }
+                group.addTask { (index, await jobs.run(target, progress: progress)) }
             }
             while next < min(maximumConcurrent, targets.count) { addNext() }
             for await (index, outcome) in group {
                 outcomes[index] = outcome
                 if next < targets.count { addNext() }
             }
-            return outcomes.map { $0! }
+            return outcomes.map { $0 ?? .failure(BackupFailure(container: targets[0].containerName, code: .internal, message: "no outcome")) }
         }
     }
 }

@@ -9,8 +9,13 @@ package struct BackupFailure: Error, Sendable, Equatable, CustomStringConvertibl
         case containerGone = "container_gone"
         case storage = "storage"
         case pipeline = "pipeline"
+        /// The container runtime did not answer (transient).
         case docker = "docker"
+        /// The container runtime refused the request (permissions, TLS, a bad request): retrying will not help.
+        case refused = "refused"
         case cancelled = "cancelled"
+        /// An error of no known kind: reported, never retried.
+        case `internal` = "internal"
     }
 
     /// Whether trying again later may succeed (a Docker hiccup, a restarting container) — as opposed to a

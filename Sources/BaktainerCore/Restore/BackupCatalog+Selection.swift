@@ -8,8 +8,8 @@ extension BackupCatalog {
             }
             .filter { entry in
                 guard let day else { return true }
-                return entry.path.split(separator: "/").dropLast().last.map(String.init) == day
+                return entry.key.day == day
             }
-            .max { ($0.record.startedAt, $0.path) < ($1.record.startedAt, $1.path) }
+            .max { ($0.record.startedAt, $0.key) < ($1.record.startedAt, $1.key) }
     }
 }

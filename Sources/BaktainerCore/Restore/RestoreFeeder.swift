@@ -1,12 +1,13 @@
-import DockerEngineAPI
 import NIOCore
 
-/// Reads a backup file in 64 KiB chunks, decodes its layers and writes the dump into an exec's stdin, waiting
+/// Reads a backup from its storage, decodes its layers and writes the dump into an exec's stdin, waiting
 /// whenever the connection is full (so memory stays flat and a slow tool slows the reading). Sendable: it
-/// holds only what it needs to start; the file is opened by ``feed(into:)``.
+/// holds only what it needs to start; the backup is opened by ``feed(into:)``.
 package struct RestoreFeeder: Sendable {
-    /// The backup file.
-    package var path: String
+    /// The backup.
+    package var key: BackupKey
+    /// Where it is kept.
+    package var storage: any BackupStorage
     /// Its layers, outermost first.
     package var layers: [BackupLayer]
     /// Keys for an age layer.
@@ -17,8 +18,9 @@ package struct RestoreFeeder: Sendable {
     package var progress: (@Sendable (BackupProgress) -> Void)?
 
     /// Creates a feeder.
-    package init(path: String, layers: [BackupLayer], identities: [AgeIdentity], container: String, progress: (@Sendable (BackupProgress) -> Void)?) {
-        self.path = path
+    package init(key: BackupKey, storage: any BackupStorage, layers: [BackupLayer], identities: [AgeIdentity], container: String, progress: (@Sendable (BackupProgress) -> Void)?) {
+        self.key = key
+        self.storage = storage
         self.layers = layers
         self.identities = identities
         self.container = container
@@ -28,9 +30,8 @@ package struct RestoreFeeder: Sendable {
     /// Writes the whole decoded dump into `input`, then ends the input; returns the bytes written. On a read or
     /// decode error it throws **without** ending the input, so that the tool never sees a clean end of a cut
     /// dump (the caller then stops it).
-    package func feed(into input: ExecInput) async throws -> Int {
-        let reader = try await StreamingFileReader(path: path)
-        defer { reader.close() }
+    package func feed(into input: any ExecStdin) async throws -> Int {
+        var reader = try await storage.open(key).makeAsyncIterator()
         var decoder = try LayeredDecoder(layers: layers, identities: identities)
         var written = 0
         var pieces: [ByteBuffer] = []

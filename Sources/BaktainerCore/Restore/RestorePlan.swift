@@ -1,4 +1,3 @@
-import DockerEngineAPI
 
 /// What a restore will do, decided before anything is written: the verified file, the resolved destination
 /// and the commands. `--dry-run` prints it (``steps``, secrets masked).
@@ -8,16 +7,16 @@ package struct RestorePlan: Sendable {
     /// The destination: container, database and credentials.
     package var target: BackupTarget
     /// The restore command, reading the dump from stdin.
-    package var command: ExecCommand
+    package var command: ContainerCommand
     /// The content probe, if the engine has one.
-    package var probe: ExecCommand?
+    package var probe: ContainerCommand?
     /// The command creating the database for `--create`, if the engine needs one.
-    package var create: ExecCommand?
+    package var create: ContainerCommand?
     /// Whether the container is restarted afterwards.
     package var restartsContainer: Bool
 
     /// Creates a plan.
-    package init(verification: BackupVerification, target: BackupTarget, command: ExecCommand, probe: ExecCommand?, create: ExecCommand?, restartsContainer: Bool) {
+    package init(verification: BackupVerification, target: BackupTarget, command: ContainerCommand, probe: ContainerCommand?, create: ContainerCommand?, restartsContainer: Bool) {
         self.verification = verification
         self.target = target
         self.command = command
@@ -37,7 +36,7 @@ package struct RestorePlan: Sendable {
     }
 
     /// `NAME=•••••• … argv`, shell-quoted, the script of `sh -c` shortened to its first line.
-    package static func render(_ command: ExecCommand) -> String {
+    package static func render(_ command: ContainerCommand) -> String {
         let environment = command.environment.keys.sorted().map { "\($0)=••••••" }
         var arguments = command.arguments
         if arguments.count > 2, arguments[0] == "sh", arguments[1] == "-c" {

@@ -2,6 +2,8 @@
 package struct RestoreRequest: Sendable, Equatable {
     /// The backup file.
     package var file: String
+    /// The storage holding `file` as a key; nil: `file` is a path on this host (``LocalBackupStorage/locate(_:minimumFreeSpace:)``).
+    package var storage: (any BackupStorage)?
     /// The destination container (name or ID); nil: the container the backup came from.
     package var container: String?
     /// The destination database (sqlite: the file path inside the container); nil: the backup's own.
@@ -21,5 +23,10 @@ package struct RestoreRequest: Sendable, Equatable {
         self.create = create
         self.overwrite = overwrite
         self.force = force
+    }
+
+    package static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.file == rhs.file && lhs.storage?.name == rhs.storage?.name && lhs.container == rhs.container && lhs.database == rhs.database
+            && lhs.create == rhs.create && lhs.overwrite == rhs.overwrite && lhs.force == rhs.force
     }
 }

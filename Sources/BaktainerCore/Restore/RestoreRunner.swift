@@ -3,7 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import DockerEngineAPI
 import Logging
 import NIOCore
 
@@ -17,17 +16,17 @@ import NIOCore
 ///
 /// The scheduled restore tests reuse ``plan(_:)`` and ``execute(_:progress:)`` with a throw-away container.
 package struct RestoreRunner: Sendable {
-    private let client: DockerClient
+    private let runtime: any ContainerRuntime
     private let identities: [AgeIdentity]
     private let registry: EngineRegistry
     private let logger: Logger
 
     /// Creates a runner; `identities` open encrypted backups (``EncryptionSettings/identities``).
     package init(
-        client: DockerClient, identities: [AgeIdentity], registry: EngineRegistry = EngineRegistry(),
+        runtime: any ContainerRuntime, identities: [AgeIdentity], registry: EngineRegistry = EngineRegistry(),
         logger: Logger = Logger(label: "baktainer", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
-        self.client = client
+        self.runtime = runtime
         self.identities = identities
         self.registry = registry
         self.logger = logger
@@ -37,7 +36,11 @@ package struct RestoreRunner: Sendable {
     package func plan(_ request: RestoreRequest) async throws(RestoreFailure) -> RestorePlan {
         let verifier = BackupVerifier(identities: identities, registry: registry)
         let verification: BackupVerification
-        switch await verifier.verify(request.file) {
+        let (storage, key) = request.storage.map { ($0, BackupKey(request.file)) } ?? {
+            let (local, key) = LocalBackupStorage.locate(request.file)
+            return (local as any BackupStorage, key)
+        }()
+        switch await verifier.verify(key, in: storage) {
         case .success(let result): verification = result
         case .failure(let failure):
             throw RestoreFailure(
@@ -52,16 +55,18 @@ package struct RestoreRunner: Sendable {
         guard let engine = registry.engine(named: record.engine) else {
             throw fail(.invalidTarget, "the backup's engine '\(record.engine)' is unknown")
         }
-        if ["mysql", "mariadb"].contains(engine.identifier), let database = request.database, database != record.database {
+        if engine.dumpSelectsItsDatabase, let database = request.database, database != record.database {
             throw fail(
                 .invalidTarget,
                 "a \(engine.identifier) dump selects its own database ('\(record.database ?? "all databases")'), so it cannot be restored into '\(database)': leave out --database, or restore into a scratch container and copy the tables")
         }
-        let details: ContainerDetails
+        let details: ContainerInfo
         do {
-            details = try await client.inspectContainer(containerName)
-        } catch let error as DockerError {
+            details = try await runtime.inspect(containerName)
+        } catch let error as RuntimeError where error.code == .notFound {
             throw fail(.invalidTarget, "\(error.message); name the destination with --to CONTAINER")
+        } catch let error as RuntimeError {
+            throw fail(.docker, error.message)
         } catch {
             throw fail(.docker, "\(error)")
         }
@@ -69,7 +74,7 @@ package struct RestoreRunner: Sendable {
             throw fail(.invalidTarget, "the container is \(details.state), not running: start it first")
         }
         let target = try await destination(details, record: record, engine: engine, request: request)
-        let command: ExecCommand
+        let command: ContainerCommand
         do {
             command = try engine.restoreCommand(for: target, force: request.force)
         } catch {
@@ -103,7 +108,7 @@ package struct RestoreRunner: Sendable {
         }
         guard let probe = plan.probe else {
             guard request.overwrite || request.force else {
-                throw fail(.refused, "Baktainer cannot tell whether \(what) is empty (\(target.engine) has no count query here); restoring may overwrite data: add --yes to restore anyway. Nothing was written")
+                throw fail(.refused, "Baktainer cannot tell whether \(what) is empty (\(target.engine.identifier) has no count query here); restoring may overwrite data: add --yes to restore anyway. Nothing was written")
             }
             return
         }
@@ -141,15 +146,15 @@ package struct RestoreRunner: Sendable {
         func fail(_ code: RestoreFailure.Code, _ message: String) -> RestoreFailure {
             RestoreFailure(container: target.containerName, file: path, code: code, message: target.redacting("container '\(target.containerName)': \(message)"))
         }
-        logger.info("restore started", metadata: ["container": "\(target.containerName)", "file": "\(path)", "engine": "\(target.engine)"])
+        logger.info("restore started", metadata: ["container": "\(target.containerName)", "file": "\(path)", "engine": "\(target.engine.identifier)"])
         let started = ContinuousClock.now
-        let feeder = RestoreFeeder(path: path, layers: plan.verification.layers, identities: identities, container: target.containerName, progress: progress)
+        let feeder = RestoreFeeder(key: plan.verification.key, storage: plan.verification.storage, layers: plan.verification.layers, identities: identities, container: target.containerName, progress: progress)
         let outcome: RestoreStream.Outcome
         do {
-            outcome = try await RestoreStream(client: client).run(plan.command, in: target.containerID, feeder: feeder)
+            outcome = try await RestoreStream(runtime: runtime).run(plan.command, in: target.containerID, feeder: feeder)
         } catch where Task.isCancelled {
             throw fail(.cancelled, "the restore was cancelled; the tool was stopped inside the container, the database may be partly restored")
-        } catch let error as DockerError {
+        } catch let error as RuntimeError {
             throw fail(.docker, "\(error.message); the database may be partly restored")
         } catch let error as StorageError {
             throw fail(.storage, "reading the backup failed: \(error.message); the tool was stopped before the end of its input, the database may be partly restored")
@@ -176,7 +181,7 @@ package struct RestoreRunner: Sendable {
         }
         if plan.restartsContainer {
             do {
-                try await client.restartContainer(target.containerID)
+                try await runtime.restartContainer(target.containerID)
             } catch {
                 throw fail(.docker, "the data was replaced but restarting the container failed: \(error); restart it by hand")
             }
@@ -190,12 +195,11 @@ package struct RestoreRunner: Sendable {
     /// The destination as a ``BackupTarget``: the backup's engine and database (or `--database`), credentials
     /// from the container's labels, else from its image's environment (as for backups).
     private func destination(
-        _ details: ContainerDetails, record: BackupRecord, engine: any DatabaseEngine, request: RestoreRequest
+        _ details: ContainerInfo, record: BackupRecord, engine: any DatabaseEngine, request: RestoreRequest
     ) async throws(RestoreFailure) -> BackupTarget {
         let name = details.name
         if let labelled = details.labels[BackupLabel.engine], !labelled.isEmpty,
-            registry.engine(named: labelled)?.identifier != engine.identifier,
-            !(["mysql", "mariadb"].contains(engine.identifier) && ["mysql", "mariadb"].contains(registry.engine(named: labelled)?.identifier ?? ""))
+            !(registry.engine(named: labelled).map { engine.canRestore(into: $0) } ?? false)
         {
             throw RestoreFailure(
                 container: name, file: request.file, code: .invalidTarget,
@@ -207,14 +211,14 @@ package struct RestoreRunner: Sendable {
         }
         if let database = request.database ?? record.database {
             labels[BackupLabel.database] = database
-        } else if engine.identifier != "redis" && engine.identifier != "sqlite" {
+        } else if engine.hasDatabases {
             labels[BackupLabel.allDatabases] = "true"
         }
         var resolvable = details
         resolvable.labels = labels
-        let client = self.client
+        let runtime = self.runtime
         let resolved = await TargetResolver(registry: registry).resolve(resolvable) { path in
-            try await client.readSmallFile(path, in: details.id)
+            try await runtime.readSmallFile(path, in: details.id)
         }
         switch resolved {
         case .success(let target): return target
@@ -225,12 +229,12 @@ package struct RestoreRunner: Sendable {
 
     /// Runs a short command and collects its exit status, output (at most 64 KiB) and stderr tail.
     private func runSmall(
-        _ command: ExecCommand, in target: BackupTarget, fail: (RestoreFailure.Code, String) -> RestoreFailure
+        _ command: ContainerCommand, in target: BackupTarget, fail: (RestoreFailure.Code, String) -> RestoreFailure
     ) async throws(RestoreFailure) -> (Int, String, String) {
         do {
-            let (termination, output) = try await client.runCollecting(command, in: target.containerID)
-            return (termination.exitCode, output, termination.stderrTail)
-        } catch let error as DockerError {
+            let (exit, output) = try await runtime.runCollecting(command, in: target.containerID)
+            return (exit.exitCode, output, exit.stderrTail)
+        } catch let error as RuntimeError {
             throw fail(.docker, error.message)
         } catch {
             throw fail(.docker, "\(error)")
@@ -238,7 +242,7 @@ package struct RestoreRunner: Sendable {
     }
 
     /// The tool a restore command runs, for messages.
-    static func toolName(_ command: ExecCommand) -> String {
+    static func toolName(_ command: ContainerCommand) -> String {
         guard command.arguments.first == "sh", command.arguments.count > 3 else { return command.arguments.first ?? "restore" }
         return command.arguments[3].replacing("baktainer-", with: "").replacing("-restore", with: " restore")
     }

@@ -1,4 +1,3 @@
-import DockerEngineAPI
 import NIOCore
 
 /// Runs a restore tool with stdin attached: one child task feeds stdin (``RestoreFeeder``) while another drains
@@ -11,7 +10,7 @@ struct RestoreStream: Sendable {
     /// How the tool ended and how much was fed.
     struct Outcome: Sendable {
         /// The tool's exit code and stderr tail.
-        var termination: ExecTermination
+        var termination: ExecExit
         /// Dump bytes written into stdin, when feeding finished.
         var fed: Int?
         /// Why feeding stopped early, if it did.
@@ -19,25 +18,25 @@ struct RestoreStream: Sendable {
     }
 
     private enum Step: Sendable {
-        case exited(ExecTermination)
+        case exited(ExecExit)
         case fed(Int)
         case feedFailed(any Error)
     }
 
-    let client: DockerClient
+    let runtime: any ContainerRuntime
 
     /// Runs `command` in `container`, feeding it with `feeder`.
-    func run(_ command: ExecCommand, in container: String, feeder: RestoreFeeder) async throws -> Outcome {
-        let (inputs, handOver) = AsyncStream.makeStream(of: ExecInput.self)
-        let client = self.client
+    func run(_ command: ContainerCommand, in container: String, feeder: RestoreFeeder) async throws -> Outcome {
+        let (inputs, handOver) = AsyncStream.makeStream(of: (any ExecStdin).self)
+        let runtime = self.runtime
         return try await withThrowingTaskGroup(of: Step.self) { group in
             group.addTask {
                 defer { handOver.finish() }
                 return .exited(
-                    try await client.withExec(command, inContainer: container) { session in
-                        if let stdin = session.stdin { handOver.yield(stdin) }
+                    try await runtime.withExec(command, in: container) { exec in
+                        if let stdin = exec.stdin { handOver.yield(stdin) }
                         handOver.finish()
-                        return try await session.wait()
+                        return try await exec.wait()
                     })
             }
             group.addTask {
@@ -49,7 +48,7 @@ struct RestoreStream: Sendable {
                     return .feedFailed(error)
                 }
             }
-            var termination: ExecTermination?
+            var termination: ExecExit?
             var fed: Int?
             var feedError: (any Error)?
             while let step = try await group.next() {

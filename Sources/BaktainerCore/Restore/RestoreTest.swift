@@ -3,7 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import DockerEngineAPI
 import Logging
 
 /// Proves that a backup comes back: restores the latest backup of a target into a throw-away container started
@@ -20,20 +19,23 @@ package struct RestoreTest: Sendable {
     /// The label that marks throw-away containers.
     package static let label = "baktainer.restore-test"
 
-    private let client: DockerClient
+    private let runtime: any ContainerRuntime
     private let restorer: RestoreRunner
-    private let root: String
+    private let storage: any BackupStorage
+    private let registry: EngineRegistry
     private let readinessTimeout: Duration
     private let logger: Logger
 
-    /// Creates a restore test over the backups under `root`, restoring with `restorer`.
+    /// Creates a restore test of the backups in `storage`, restoring with `restorer` through `runtime`.
     package init(
-        client: DockerClient, restorer: RestoreRunner, root: String, readinessTimeout: Duration = .seconds(180),
+        runtime: any ContainerRuntime, restorer: RestoreRunner, storage: any BackupStorage, registry: EngineRegistry = EngineRegistry(),
+        readinessTimeout: Duration = .seconds(180),
         logger: Logger = Logger(label: "baktainer", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
-        self.client = client
+        self.runtime = runtime
         self.restorer = restorer
-        self.root = root
+        self.storage = storage
+        self.registry = registry
         self.readinessTimeout = readinessTimeout
         self.logger = logger
     }
@@ -42,12 +44,12 @@ package struct RestoreTest: Sendable {
     package func run(name: String) async -> Result<RestoreTestReport, RestoreTestFailure> {
         let catalog: BackupCatalog
         do {
-            catalog = try BackupCatalog.scan(root: root)
+            catalog = try await storage.list()
         } catch {
-            return .failure(RestoreTestFailure(target: name, file: nil, message: "cannot read the backup directory: \(error.message)"))
+            return .failure(RestoreTestFailure(target: name, file: nil, message: "cannot read the backups: \((error as? StorageError)?.message ?? "\(error)")"))
         }
         guard let entry = catalog.latest(named: name) else {
-            return .failure(RestoreTestFailure(target: name, file: nil, message: "no backup of '\(name)' in \(root) (BT_BACKUP_DIR)"))
+            return .failure(RestoreTestFailure(target: name, file: nil, message: "no backup of '\(name)' in \(storage.location(of: BackupKey(""))) (BT_BACKUP_DIR)"))
         }
         return await run(entry)
     }
@@ -60,15 +62,16 @@ package struct RestoreTest: Sendable {
         logger[metadataKey: "container"] = "\(record.container)"
         logger[metadataKey: "engine"] = "\(record.engine)"
         func fail(_ message: String) -> Result<RestoreTestReport, RestoreTestFailure> {
-            logger.error("restore test failed: \(message)", metadata: ["file": "\(entry.path)"])
-            return .failure(RestoreTestFailure(target: target, file: entry.path, message: message))
+            logger.error("restore test failed: \(message)", metadata: ["file": "\(entry.location)"])
+            return .failure(RestoreTestFailure(target: target, file: entry.location, message: message))
         }
-        guard ["postgres", "mysql", "mariadb"].contains(record.engine) else {
-            return fail("restore tests support postgres, mysql and mariadb; \(record.engine) backups are checked by `baktainer verify`")
+        guard let engine = registry.engine(named: record.engine), engine.supportsRestoreTest else {
+            let supported = registry.names.filter { registry.engine(named: $0)?.supportsRestoreTest == true }
+            return fail("restore tests support \(supported.joined(separator: ", ")); \(record.engine) backups are checked by `baktainer verify`")
         }
-        let source: ContainerDetails
+        let source: ContainerInfo
         do {
-            source = try await client.inspectContainer(record.container)
+            source = try await runtime.inspect(record.container)
         } catch {
             return fail("the source container '\(record.container)' is needed for its image and environment: \(error)")
         }
@@ -76,16 +79,16 @@ package struct RestoreTest: Sendable {
         var labels = source.labels.filter { $0.key.hasPrefix("baktainer.db.") }
         labels[Self.label] = source.name
         let started = ContinuousClock.now
-        logger.info("restore test started", metadata: ["file": "\(entry.path)", "scratch": "\(name)"])
+        logger.info("restore test started", metadata: ["file": "\(entry.location)", "scratch": "\(name)"])
         let id: String
         do {
-            id = try await client.runContainer(.init(name: name, image: source.imageID, environment: source.environment, labels: labels))
+            id = try await runtime.runContainer(ThrowawayContainer(name: name, image: source.imageID, environment: source.environment, labels: labels))
         } catch {
             return fail("cannot start a throw-away container from the image of '\(source.name)': \(error)")
         }
-        let outcome = await test(entry, in: id)
+        let outcome = await test(entry, engine: engine, in: id)
         do {
-            try await client.removeContainer(id)
+            try await runtime.removeContainer(id)
         } catch {
             logger.warning("cannot remove the throw-away container \(name): \(error); remove it by hand (label \(Self.label))")
         }
@@ -93,9 +96,9 @@ package struct RestoreTest: Sendable {
         case .success(let counts):
             let elapsed = ContinuousClock.now - started
             let report = RestoreTestReport(
-                target: target, file: entry.path, tables: counts.count, rows: counts.values.reduce(0, +),
+                target: target, file: entry.location, tables: counts.count, rows: counts.values.reduce(0, +),
                 compared: record.tableCounts != nil, durationSeconds: Double(elapsed.components.seconds))
-            logger.info("restore test passed: \(report.summary)", metadata: ["file": "\(entry.path)"])
+            logger.info("restore test passed: \(report.summary)", metadata: ["file": "\(entry.location)"])
             return .success(report)
         case .failure(let reason):
             return fail(reason.message)
@@ -103,12 +106,13 @@ package struct RestoreTest: Sendable {
     }
 
     /// Waits for the scratch server, restores into it and compares the counts: the counts, or why not.
-    private func test(_ entry: CatalogEntry, in id: String) async -> Result<[String: Int], Reason> {
+    private func test(_ entry: CatalogEntry, engine: any DatabaseEngine, in id: String) async -> Result<[String: Int], Reason> {
         let record = entry.record
-        guard await waitUntilReady(id, engine: record.engine) else {
+        guard await waitUntilReady(id, engine: engine) else {
             return .failure(Reason("the throw-away server did not answer within \(readinessTimeout)"))
         }
-        let request = RestoreRequest(file: entry.path, container: id, create: true)
+        var request = RestoreRequest(file: entry.key.rawValue, container: id, create: true)
+        request.storage = storage
         let plan: RestorePlan
         do {
             plan = try await restorer.plan(request)
@@ -119,7 +123,7 @@ package struct RestoreTest: Sendable {
         }
         let counts: [String: Int]
         do {
-            counts = try await TableInventory.take(of: plan.target, in: id, client: client) ?? [:]
+            counts = try await TableInventory.take(of: plan.target, in: id, runtime: runtime) ?? [:]
         } catch {
             return .failure(Reason("counting the restored tables failed: \(error)"))
         }
@@ -140,14 +144,11 @@ package struct RestoreTest: Sendable {
 
     /// Polls the server over TCP inside the container (the images' initialisation servers listen on the socket
     /// only, so an answer means the real server is up).
-    private func waitUntilReady(_ id: String, engine: String) async -> Bool {
-        let probe: ExecCommand =
-            engine == "postgres"
-            ? ExecCommand(["pg_isready", "-q", "-h", "127.0.0.1"])
-            : ExecCommand(["sh", "-c", "mariadb-admin ping -h 127.0.0.1 --silent 2>/dev/null || mysqladmin ping -h 127.0.0.1 --silent"])
+    private func waitUntilReady(_ id: String, engine: any DatabaseEngine) async -> Bool {
+        guard let probe = engine.readinessProbe else { return true }
         let deadline = ContinuousClock.now + readinessTimeout
         while ContinuousClock.now < deadline {
-            let answered = try? await client.withExec(probe, inContainer: id) { session in try await session.wait().exitCode == 0 }
+            let answered = try? await runtime.withExec(probe, in: id) { exec in try await exec.wait().exitCode == 0 }
             if answered == true { return true }
             do { try await Task.sleep(for: .milliseconds(500)) } catch { return false }
         }

@@ -30,7 +30,7 @@ package struct BackupFileName: Sendable, Equatable {
         return nil
     }
 
-    /// True for a day directory name `YYYY-MM-DD` as ``BackupLayout`` writes them.
+    /// True for a day directory name `YYYY-MM-DD` as ``LocalBackupStorage`` writes them.
     package static func isDateDirectoryName(_ name: String) -> Bool {
         let bytes = Array(name.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }

@@ -14,7 +14,7 @@ package struct PrunePlanRows: Sendable, Equatable {
         rows = (kept + deleted)
             .sorted { lhs, rhs in
                 lhs.0.stream != rhs.0.stream
-                    ? lhs.0.stream < rhs.0.stream : (lhs.0.date, lhs.0.path) > (rhs.0.date, rhs.0.path)
+                    ? lhs.0.stream < rhs.0.stream : (lhs.0.date, lhs.0.location) > (rhs.0.date, rhs.0.location)
             }
             .map { [$0.0.stream.description, $0.0.fileName, $0.1, $0.2] }
     }

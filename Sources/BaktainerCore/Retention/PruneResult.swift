@@ -22,8 +22,6 @@ package struct PruneResult: Sendable, Equatable {
     package var deleted: [CatalogEntry] = []
     /// Bytes of the deleted backup files, from their records.
     package var deletedBytes: Int = 0
-    /// Day directories removed because they were left empty (always empty in a dry run).
-    package var removedDirectories: [String] = []
     /// Backups that could not be deleted; the others were still processed.
     package var failures: [Failure] = []
 

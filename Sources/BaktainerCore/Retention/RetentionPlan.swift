@@ -53,6 +53,6 @@ package struct RetentionPlan: Sendable, Equatable {
 
     /// The kept backups' reasons by path.
     package var reasonsByPath: [String: [RetentionReason]] {
-        Dictionary(keep.map { ($0.entry.path, $0.reasons) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(keep.map { ($0.entry.location, $0.reasons) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -66,16 +66,31 @@ package final class AtomicFileWriter {
 
     /// Makes the file durable and visible under its final name.
     package func commit() async throws {
-        let descriptor = self.descriptor
+        try await flush()
         let (path, partialPath) = (self.path, self.partialPath)
+        try await threadPool.runIfActive {
+            guard rename(partialPath, path) == 0 else { throw StorageError.posix(errno, "rename", path: path) }
+            try Self.synchronizeDirectory(of: path)
+        }
+    }
+
+    /// Makes the partial file durable and closes it, without renaming it: the first half of a commit that
+    /// publishes several files together (``publish()``).
+    package func flush() async throws {
+        guard !isClosed else { return }
+        let descriptor = self.descriptor
+        let partialPath = self.partialPath
         isClosed = true
         try await threadPool.runIfActive {
             defer { close(descriptor) }
             guard fsync(descriptor) == 0 else { throw StorageError.posix(errno, "flush", path: partialPath) }
             _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED)  // all clean now: leave the cache to others
-            guard rename(partialPath, path) == 0 else { throw StorageError.posix(errno, "rename", path: path) }
-            try Self.synchronizeDirectory(of: path)
         }
+    }
+
+    /// Renames the flushed partial file into place (the directory is not synced: the caller does it once).
+    package func publish() throws {
+        guard rename(partialPath, path) == 0 else { throw StorageError.posix(errno, "rename", path: path) }
     }
 
     /// Closes and removes the partial file (on failure or cancellation). Never throws.

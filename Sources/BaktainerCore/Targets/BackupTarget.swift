@@ -1,11 +1,13 @@
 /// One database to back up: a validated container with its engine settings and resolved credentials.
 package struct BackupTarget: Sendable, Equatable {
+    /// The runtime (host) the container lives on.
+    package var runtime: RuntimeID = .local
     /// The container's ID.
     package var containerID: String
     /// The container's name, used in messages.
     package var containerName: String
-    /// The engine identifier, e.g. "postgres".
-    package var engine: String
+    /// The engine that dumps and restores it.
+    package var engine: any DatabaseEngine
     /// The database (for sqlite: the file path inside the container); nil with `allDatabases` or for redis.
     package var database: String?
     /// The database user, if any.
@@ -25,7 +27,7 @@ package struct BackupTarget: Sendable, Equatable {
 
     /// Creates a target.
     package init(
-        containerID: String, containerName: String, engine: String, database: String? = nil, user: String? = nil,
+        containerID: String, containerName: String, engine: any DatabaseEngine, database: String? = nil, user: String? = nil,
         password: Secret? = nil, allDatabases: Bool = false, backupName: String? = nil, customCommand: [String]? = nil
     ) {
         self.containerID = containerID
@@ -37,5 +39,15 @@ package struct BackupTarget: Sendable, Equatable {
         self.allDatabases = allDatabases
         self.backupName = backupName ?? containerName
         self.customCommand = customCommand
+    }
+
+    /// `<runtime>/<container name>`: unique across hosts.
+    package var key: String { "\(runtime)/\(containerName)" }
+
+    package static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.runtime == rhs.runtime && lhs.containerID == rhs.containerID && lhs.containerName == rhs.containerName
+            && lhs.engine.identifier == rhs.engine.identifier && lhs.database == rhs.database && lhs.user == rhs.user
+            && lhs.password == rhs.password && lhs.allDatabases == rhs.allDatabases && lhs.backupName == rhs.backupName
+            && lhs.customCommand == rhs.customCommand && lhs.schedules == rhs.schedules && lhs.labels == rhs.labels
     }
 }

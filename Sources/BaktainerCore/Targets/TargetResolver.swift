@@ -1,4 +1,3 @@
-import DockerEngineAPI
 
 /// Turns a labelled container into a validated ``BackupTarget``, or a message naming the container and the
 /// label to fix.
@@ -17,7 +16,7 @@ package struct TargetResolver: Sendable {
     /// Resolves `container` from its labels and its own environment. Pure apart from `readFile`, which
     /// returns the content of a file *inside* the container (password files, `*_FILE` variables).
     package func resolve(
-        _ container: ContainerDetails, readFile: (String) async throws -> String
+        _ container: ContainerInfo, readFile: (String) async throws -> String
     ) async -> Result<BackupTarget, TargetError> {
         do {
             return .success(try await target(for: container, readFile: readFile))
@@ -27,7 +26,7 @@ package struct TargetResolver: Sendable {
     }
 
     private func target(
-        for container: ContainerDetails, readFile: (String) async throws -> String
+        for container: ContainerInfo, readFile: (String) async throws -> String
     ) async throws(TargetError) -> BackupTarget {
         func fail(_ message: String) -> TargetError { TargetError(containerName: container.name, message: message) }
         func label(_ key: String) -> String? { container.labels[key].flatMap { $0.isEmpty ? nil : $0 } }
@@ -41,11 +40,11 @@ package struct TargetResolver: Sendable {
         guard let engine = registry.engine(named: engineName) else {
             throw fail("\(BackupLabel.engine) '\(engineName)' is not an engine; use one of \(known)")
         }
-        let image = ImageEnvironment.forEngine(engine.identifier)
+        let image = engine.imageEnvironment
 
         // Custom command.
         var customCommand: [String]?
-        if engine.identifier == "custom" {
+        if engine is CustomEngine {
             guard let value = label(BackupLabel.command) else {
                 throw fail("\(BackupLabel.command) is not set; engine custom needs a dump command such as [\"pg_dump\",\"shop\"]")
             }
@@ -138,7 +137,7 @@ package struct TargetResolver: Sendable {
         }
 
         var target = BackupTarget(
-            containerID: container.id, containerName: container.name, engine: engine.identifier, database: database, user: user,
+            containerID: container.id, containerName: container.name, engine: engine, database: database, user: user,
             password: password.map(Secret.init), allDatabases: allDatabases, backupName: backupName,
             customCommand: customCommand)
         target.schedules = schedules

@@ -1,5 +1,9 @@
 /// A backup file that passed verification: what was checked and what it holds.
-package struct BackupVerification: Sendable, Equatable {
+package struct BackupVerification: Sendable {
+    /// The backup's key in its storage.
+    package var key: BackupKey
+    /// Where it is kept.
+    package var storage: any BackupStorage
     /// The verified file.
     package var path: String
     /// Its `<file>.json` record.
@@ -12,8 +16,10 @@ package struct BackupVerification: Sendable, Equatable {
     package var layers: [BackupLayer]
 
     /// Creates a verification result.
-    package init(path: String, record: BackupRecord, storedBytes: Int, dumpBytes: Int, layers: [BackupLayer]) {
+    package init(key: BackupKey, path: String, storage: any BackupStorage, record: BackupRecord, storedBytes: Int, dumpBytes: Int, layers: [BackupLayer]) {
+        self.key = key
         self.path = path
+        self.storage = storage
         self.record = record
         self.storedBytes = storedBytes
         self.dumpBytes = dumpBytes

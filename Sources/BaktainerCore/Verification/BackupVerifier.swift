@@ -3,7 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import Crypto
 import NIOCore
 
 /// Proves that a stored backup comes back: in one streamed pass (memory flat whatever the size) it checks
@@ -27,51 +26,50 @@ package struct BackupVerifier: Sendable {
         self.registry = registry
     }
 
-    /// Verifies the backup at `path`.
-    package func verify(_ path: String) async -> Result<BackupVerification, VerificationFailure> {
+    /// Verifies the backup at `key` in `storage`.
+    package func verify(_ key: BackupKey, in storage: any BackupStorage) async -> Result<BackupVerification, VerificationFailure> {
         do throws(VerificationFailure) {
-            return .success(try await check(path))
+            return .success(try await check(key, in: storage))
         } catch {
             return .failure(error)
         }
     }
 
-    /// Reads and checks the record of the backup at `path`: the first step of ``verify(_:)``, and what a
-    /// restore needs to know before it reads the file.
-    package func record(of path: String) throws(VerificationFailure) -> (BackupRecord, any DatabaseEngine) {
+    /// Verifies the backup file at `path` (``LocalBackupStorage/locate(_:minimumFreeSpace:)``).
+    package func verify(_ path: String) async -> Result<BackupVerification, VerificationFailure> {
+        let (storage, key) = LocalBackupStorage.locate(path)
+        return await verify(key, in: storage)
+    }
+
+    private func check(_ key: BackupKey, in storage: any BackupStorage) async throws(VerificationFailure) -> BackupVerification {
+        let path = storage.location(of: key)
         func fail(_ code: VerificationFailure.Code, _ message: String) -> VerificationFailure {
             VerificationFailure(path: path, code: code, message: message)
         }
-        let fileName = path.split(separator: "/").last.map(String.init) ?? path
-        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-        guard type == .typeRegular || type == .typeSymbolicLink else {
-            throw fail(.unreadable, "no such file")
+        let fileName = key.fileName
+        let sidecars: BackupSidecars
+        do {
+            sidecars = try await storage.sidecars(of: key)
+        } catch {
+            throw fail(.unreadable, "cannot be read: \(error)")
         }
+        guard sidecars.exists else { throw fail(.unreadable, "no such file") }
         guard BackupFileName(fileName) != nil else {
             throw fail(.notABackup, "not a Baktainer backup: its name is not <name>-<unix seconds>.<extension>")
         }
-        guard let data = FileManager.default.contents(atPath: path + ".json") else {
+        guard let data = sidecars.record else {
             throw fail(.notABackup, "not a Baktainer backup: there is no record \(fileName).json beside it (Baktainer writes one with every backup)")
         }
         let record: BackupRecord
         do {
-            record = try JSONDecoder().decode(BackupRecord.self, from: data)
+            record = try JSONDecoder().decode(BackupRecord.self, from: Data(data))
         } catch {
             throw fail(.notABackup, "not a Baktainer backup: its record \(fileName).json is not a Baktainer backup record")
         }
         guard let engine = registry.engine(named: record.engine) else {
             throw fail(.notABackup, "its record names engine '\(record.engine)', which this version does not know")
         }
-        return (record, engine)
-    }
-
-    private func check(_ path: String) async throws(VerificationFailure) -> BackupVerification {
-        func fail(_ code: VerificationFailure.Code, _ message: String) -> VerificationFailure {
-            VerificationFailure(path: path, code: code, message: message)
-        }
-        let fileName = path.split(separator: "/").last.map(String.init) ?? path
-        let (record, engine) = try record(of: path)
-        let expected = try sidecarDigest(path: path, fileName: fileName)
+        let expected = try sidecarDigest(sidecars.checksum, path: path, fileName: fileName)
 
         let layers = BackupLayer.layers(ofFileName: fileName)
         let missingKey = layers.contains(.age) && identities.isEmpty
@@ -84,25 +82,12 @@ package struct BackupVerifier: Sendable {
                 decodeError = error
             }
         }
-        var hasher = SHA256()
-        var storedBytes = 0
-        var dumpBytes = 0
-        var head: [UInt8] = []
-        var tail: [UInt8] = []
-        var rawHead: [UInt8] = []
-        let take = { (decoded: ByteBuffer) in
-            dumpBytes += decoded.readableBytes
-            if head.count < 16 { head.append(contentsOf: decoded.readableBytesView.prefix(16 - head.count)) }
-            tail.append(contentsOf: decoded.readableBytesView.suffix(4096))
-            if tail.count > 8192 { tail.removeFirst(tail.count - 4096) }
-        }
+        var stored = ByteTap(headLength: 32, hashing: true)
+        var dump = ByteTap()
+        let take = { (decoded: ByteBuffer) in dump.observe(decoded) }
         do {
-            let reader = try await StreamingFileReader(path: path)
-            defer { reader.close() }
-            while let chunk = try await reader.next() {
-                chunk.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
-                storedBytes += chunk.readableBytes
-                if rawHead.count < 32 { rawHead.append(contentsOf: chunk.readableBytesView.prefix(32 - rawHead.count)) }
+            for try await chunk in try await storage.open(key) {
+                stored.observe(chunk)
                 guard decodeError == nil, decoder != nil else { continue }
                 do throws(LayeredDecoder.LayerError) {
                     try decoder!.decode(chunk, emit: take)
@@ -122,8 +107,11 @@ package struct BackupVerifier: Sendable {
         } catch {
             throw fail(.unreadable, "cannot be read: \(error)")
         }
+        let storedBytes = stored.count
+        let dumpBytes = dump.count
+        let rawHead = stored.head
 
-        let digest = hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        let digest = stored.finalizeDigest() ?? ""
         if digest != expected {
             if storedBytes < record.size {
                 throw fail(.truncated, "truncated: the file has \(storedBytes) bytes, its record says \(record.size); its SHA-256 does not match \(fileName).sha256 (an interrupted copy or a full disk?)")
@@ -139,26 +127,26 @@ package struct BackupVerifier: Sendable {
         if let decodeError {
             throw layerFailure(decodeError, path: path)
         }
-        guard engine.acceptsHead(head), dumpBytes > 0 else {
+        guard engine.acceptsHead(dump.head), dumpBytes > 0 else {
             throw fail(.notABackup, dumpBytes == 0 ? "the dump inside is empty" : "the dump inside does not start like a \(engine.identifier) backup (format header missing)")
         }
         if let expected = record.dumpSize, expected != dumpBytes {
             throw fail(.truncated, "the dump inside has \(dumpBytes) bytes, its record says \(expected): \(dumpBytes < expected ? "truncated" : "altered")")
         }
-        guard engine.isComplete(dumpTail: tail, size: dumpBytes) else {
+        guard engine.isComplete(dumpTail: dump.tail, size: dumpBytes) else {
             throw fail(.truncated, "truncated: the \(engine.identifier) dump inside (\(dumpBytes) bytes) fails its completeness check (no completion marker at the end): the dump was cut off")
         }
-        return BackupVerification(path: path, record: record, storedBytes: storedBytes, dumpBytes: dumpBytes, layers: layers)
+        return BackupVerification(key: key, path: path, storage: storage, record: record, storedBytes: storedBytes, dumpBytes: dumpBytes, layers: layers)
     }
 
-    /// The digest recorded in `<path>.sha256`.
-    private func sidecarDigest(path: String, fileName: String) throws(VerificationFailure) -> String {
-        guard let data = FileManager.default.contents(atPath: path + ".sha256") else {
+    /// The digest recorded in the checksum sidecar.
+    private func sidecarDigest(_ text: String?, path: String, fileName: String) throws(VerificationFailure) -> String {
+        guard let text else {
             throw VerificationFailure(
                 path: path, code: .missingSidecar,
                 message: "the checksum sidecar \(fileName).sha256 is missing, so the file cannot be proven intact: restore the sidecar from the same copy as the file (or run 'sha256sum \(fileName) > \(fileName).sha256' if you trust the file)")
         }
-        let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first ?? ""
+        let line = text.split(separator: "\n").first ?? ""
         let parts = line.split(separator: " ", maxSplits: 1)
         let digest = parts.first.map { String($0).lowercased() } ?? ""
         let named = parts.count > 1 ? String(parts[1].drop { $0 == " " || $0 == "*" }) : ""

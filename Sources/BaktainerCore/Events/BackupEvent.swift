@@ -1,0 +1,61 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Everything that happens to backups, emitted once from one place (``BackupJobRunner`` for backups and
+/// retention, ``RestoreTest`` runs for restore tests) for both `baktainer backup` and `baktainer run`. The
+/// daemon's state, the metrics and the log observe it; notifications will be one more ``BackupObserver``.
+package enum BackupEvent: Sendable {
+    /// A backup attempt started.
+    case started(BackupJobInfo, attempt: Int)
+    /// A backup was committed with its record (``BackupRecord/file`` is its key in `storage`).
+    case succeeded(BackupJobInfo, BackupRecord, location: String, attempts: Int)
+    /// An attempt failed and another follows after `delay`.
+    case retried(BackupJobInfo, BackupFailure, attempt: Int, delay: Duration)
+    /// The backup failed for good (after its last attempt, or at once for a permanent failure).
+    case failed(BackupJobInfo, BackupFailure, attempts: Int)
+    /// A due backup was not started, e.g. because the previous run of the stream is still going.
+    case skipped(BackupJobInfo, reason: String)
+    /// Retention ran for a stream after a backup: what it deleted and what it could not.
+    case pruned(BackupJobInfo, PruneResult)
+    /// A restore test ended (``RestoreTest``).
+    case restoreTested(target: String, engine: String, Result<RestoreTestReport, RestoreTestFailure>)
+}
+
+/// Hears every ``BackupEvent``. Observers must return quickly; a slow one (a network notifier) buffers or
+/// drops on its own side.
+package protocol BackupObserver: Sendable {
+    /// Takes note of `event`, which happened at `date`.
+    func observe(_ event: BackupEvent, at date: Date) async
+}
+
+/// Which backup an event is about: the stream (target and schedule) and its engine. Holds no secret.
+package struct BackupJobInfo: Sendable, Equatable {
+    /// The runtime (host) the container lives on.
+    package var runtime: RuntimeID
+    /// The container's name.
+    package var container: String
+    /// The backup name (`baktainer.name`, else the container name).
+    package var backupName: String
+    /// The engine identifier.
+    package var engine: String
+    /// The database, if named.
+    package var database: String?
+    /// The schedule's name (``BackupSchedule/defaultName`` for the default stream).
+    package var schedule: String
+
+    /// Describes `target`'s stream `schedule`.
+    package init(target: BackupTarget, schedule: String = BackupSchedule.defaultName) {
+        runtime = target.runtime
+        container = target.containerName
+        backupName = target.backupName
+        engine = target.engine.identifier
+        database = target.database
+        self.schedule = schedule
+    }
+
+    /// `<runtime>/<container>/<schedule>`: the stream's key in status and metrics.
+    package var key: String { "\(runtime)/\(container)/\(schedule)" }
+}

@@ -1,0 +1,54 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Logging
+
+/// Writes every ``BackupEvent`` to the log, one line each, with `container`, `engine` and `schedule` metadata.
+package struct BackupEventLog: BackupObserver {
+    private let logger: Logger
+
+    /// Logs to `logger`.
+    package init(logger: Logger) {
+        self.logger = logger
+    }
+
+    package func observe(_ event: BackupEvent, at date: Date) async {
+        switch event {
+        case .started(let job, let attempt):
+            logger.info("backup started", metadata: metadata(job, ["attempt": "\(attempt)"]))
+        case .succeeded(let job, let record, let location, _):
+            logger.info(
+                "backup finished",
+                metadata: metadata(
+                    job, ["file": "\(location)", "bytes": "\(record.size)", "seconds": "\((record.durationSeconds * 1000).rounded() / 1000)", "sha256": "\(record.sha256)"]))
+        case .retried(let job, let failure, let attempt, let delay):
+            logger.warning("backup failed, retrying in \(delay) (attempt \(attempt + 1)): \(failure.message)", metadata: metadata(job, ["code": "\(failure.code.rawValue)"]))
+        case .failed(let job, let failure, _) where failure.code == .cancelled:
+            logger.warning("backup cancelled: \(failure.message)", metadata: metadata(job, ["code": "\(failure.code.rawValue)"]))
+        case .failed(let job, let failure, _):
+            logger.error("backup failed: \(failure.message)", metadata: metadata(job, ["code": "\(failure.code.rawValue)"]))
+        case .skipped(let job, let reason):
+            logger.warning("skipped: \(reason)", metadata: metadata(job, [:]))
+        case .pruned(let job, let result):
+            for entry in result.deleted {
+                logger.info("retention: deleted \(entry.location)", metadata: metadata(job, ["why": "kept by no rule"]))
+            }
+            for failure in result.failures {
+                logger.warning("retention: cannot delete \(failure.path): \(failure.error.message)", metadata: metadata(job, [:]))
+            }
+        case .restoreTested(_, let engine, .success(let report)):
+            logger.info("restore test passed: \(report.summary)", metadata: ["file": "\(report.file)", "engine": "\(engine)"])
+        case .restoreTested(_, let engine, .failure(let failure)):
+            logger.error("restore test failed: \(failure.message)", metadata: ["file": "\(failure.file ?? "-")", "engine": "\(engine)"])
+        }
+    }
+
+    private func metadata(_ job: BackupJobInfo, _ extra: Logger.Metadata) -> Logger.Metadata {
+        var metadata: Logger.Metadata = ["container": "\(job.container)", "engine": "\(job.engine)"]
+        if job.schedule != BackupSchedule.defaultName { metadata["schedule"] = "\(job.schedule)" }
+        if job.runtime != .local { metadata["host"] = "\(job.runtime)" }
+        return metadata.merging(extra) { $1 }
+    }
+}

@@ -1,0 +1,131 @@
+import BaktainerCore
+import Foundation
+import Logging
+import ServiceLifecycleTestKit
+import Testing
+
+/// The daemon driven by a test clock, over a fake runtime and the in-memory storage: schedules, retries, no new
+/// run after shutdown, overlaps, Docker lost and back.
+@Suite struct BackupDaemonTests {
+    static let container = ContainerInfo(
+        id: "c1", name: "shop-db",
+        labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres", "baktainer.db.name": "shop"],
+        environment: ["POSTGRES_PASSWORD=pw-secret"])
+    static let dump = BackupJobRunnerTests.dump
+
+    struct Setup {
+        let runtime: FakeRuntime
+        let storage = InMemoryBackupStorage()
+        let events = EventRecorder()
+        // 2026-11-25 10:00:30 UTC: the next minute starts in 30 s.
+        let clock = TestClock(start: Date(timeIntervalSince1970: 1_795_600_830))
+
+        func daemon(_ variables: [String: String] = [:]) throws -> BackupDaemon {
+            var environment = ["BT_CRON": "* * * * *", "BT_RETRY_ATTEMPTS": "3", "BT_SHUTDOWN_TIMEOUT": "30"]
+            environment.merge(variables) { $1 }
+            let settings = try DaemonSettings(environment: EnvironmentValues(environment))
+            let (runtime, storage, events, clock) = (self.runtime, self.storage, self.events, self.clock)
+            return BackupDaemon(
+                runtime: runtime, labels: ["baktainer.backup=true"], settings: settings, maximumConcurrent: 2,
+                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), observers: [events], clock: clock,
+                now: { clock.wallNow }
+            ) { observer in
+                BackupJobRunner(
+                    runner: BackupRunner(runtime: runtime, storage: storage), storage: storage, settings: PipelineSettings(), observer: observer,
+                    attempts: settings.retryAttempts, clock: clock, now: { clock.wallNow })
+            }
+        }
+    }
+
+    static func runtime(_ script: @escaping @Sendable () -> FakeRuntime.Script) -> FakeRuntime {
+        FakeRuntime(containers: [container]) { command, _ in command.arguments.first == "pg_dump" ? script() : .output("") }
+    }
+
+    /// Advances the clock a second at a time until `condition` holds (at most `limit` seconds of schedule).
+    static func advance(_ clock: TestClock, upTo limit: Int = 300, until condition: () async -> Bool) async -> Bool {
+        for _ in 0..<limit {
+            if await condition() { return true }
+            _ = await eventually(within: 0.05) { await condition() }
+            clock.advance(by: .seconds(1))
+        }
+        return await condition()
+    }
+
+    @Test func backsUpOnScheduleAndReportsItInTheState() async throws {
+        let setup = Setup(runtime: Self.runtime { .output(Self.dump) })
+        let daemon = try setup.daemon()
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await daemon.run() }
+                #expect(await Self.advance(setup.clock) { daemon.state.snapshot().jobs.first?.lastResult == "ok" })
+                let status = try #require(daemon.state.snapshot().jobs.first)
+                #expect(status.host == "local" && status.container == "shop-db" && status.lastFile?.hasPrefix("memory:2026-11-25/shop-db-") == true)
+                #expect(daemon.metrics.rendered().contains(#"baktainer_backups_total{engine="postgres",result="ok"} 1"#))
+                trigger.triggerGracefulShutdown()
+                try await group.waitForAll()
+            }
+        }
+        #expect(try await setup.storage.list().entries.count >= 1)
+    }
+
+    @Test func aRetryPendingAtShutdownNeverStarts() async throws {
+        let cut = FakeRuntime.Script(stdout: [], failure: RuntimeError(.notRunning, "container is restarting"))
+        let setup = Setup(runtime: Self.runtime { cut })
+        let daemon = try setup.daemon()
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await daemon.run() }
+                #expect(await Self.advance(setup.clock) { setup.events.kinds.contains("retried") })
+                // The daemon now waits 2 s (test time) before the second attempt: shut down instead.
+                trigger.triggerGracefulShutdown()
+                try await group.waitForAll()
+            }
+        }
+        setup.clock.advance(by: .seconds(120))
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(setup.events.kinds.filter { $0 == "started" }.count == 1, "\(setup.events.kinds)")
+        #expect(setup.events.kinds.last == "failed")
+        #expect(setup.runtime.runs.filter { $0.command.arguments.first == "pg_dump" }.count == 1)
+    }
+
+    @Test func aRunStillGoingWhenTheNextIsDueIsSkipped() async throws {
+        var slow = FakeRuntime.Script.output(Self.dump)
+        slow.pause = .milliseconds(400)  // real time: the test clock moves on meanwhile
+        let setup = Setup(runtime: Self.runtime { slow })
+        let daemon = try setup.daemon()
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await daemon.run() }
+                #expect(await Self.advance(setup.clock) { daemon.state.snapshot().jobs.first?.running == true })
+                setup.clock.advance(by: .seconds(60))
+                #expect(await eventually { setup.events.kinds.contains("skipped") })
+                #expect(await eventually { daemon.state.snapshot().jobs.first?.lastResult == "ok" })
+                #expect(daemon.state.snapshot().jobs.first?.skippedOverlaps == 1)
+                trigger.triggerGracefulShutdown()
+                try await group.waitForAll()
+            }
+        }
+    }
+
+    @Test func dockerLostAndBackIsReportedAndMissedRunsRunOnce() async throws {
+        let setup = Setup(runtime: Self.runtime { .output(Self.dump) })
+        let daemon = try setup.daemon()
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await daemon.run() }
+                #expect(await eventually { daemon.state.docker.reachable && daemon.state.snapshot().jobs.count == 1 })
+                setup.runtime.unreachable = true
+                // The periodic resync (60 s) notices; three scheduled minutes pass without Docker.
+                #expect(await Self.advance(setup.clock) { !daemon.state.docker.reachable })
+                setup.clock.advance(by: .seconds(180))
+                #expect(setup.events.kinds.filter { $0 == "started" }.isEmpty)
+                setup.runtime.unreachable = false
+                #expect(await Self.advance(setup.clock, upTo: 60) { daemon.state.docker.reachable })
+                #expect(await eventually { setup.events.kinds.contains("succeeded") })
+                #expect(setup.events.kinds.filter { $0 == "started" }.count == 1, "\(setup.events.kinds)")
+                trigger.triggerGracefulShutdown()
+                try await group.waitForAll()
+            }
+        }
+    }
+}
