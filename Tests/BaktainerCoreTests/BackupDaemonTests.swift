@@ -45,7 +45,7 @@ import Testing
     static func advance(_ clock: TestClock, upTo limit: Int = 300, until condition: () async -> Bool) async -> Bool {
         for _ in 0..<limit {
             if await condition() { return true }
-            _ = await eventually(within: 0.05) { await condition() }
+            _ = await eventually(within: 0.02) { await condition() }
             clock.advance(by: .seconds(1))
         }
         return await condition()
@@ -89,8 +89,7 @@ import Testing
     }
 
     @Test func aRunStillGoingWhenTheNextIsDueIsSkipped() async throws {
-        var slow = FakeRuntime.Script.output(Self.dump)
-        slow.pause = .milliseconds(400)  // real time: the test clock moves on meanwhile
+        let slow = FakeRuntime.Script(stdout: [Array(Self.dump.utf8)], pause: .milliseconds(400))  // real time: the test clock moves on meanwhile
         let setup = Setup(runtime: Self.runtime { slow })
         let daemon = try setup.daemon()
         try await testGracefulShutdown { trigger in
@@ -115,9 +114,9 @@ import Testing
                 group.addTask { try await daemon.run() }
                 #expect(await eventually { daemon.state.docker.reachable && daemon.state.snapshot().jobs.count == 1 })
                 setup.runtime.unreachable = true
-                // The periodic resync (60 s) notices; three scheduled minutes pass without Docker.
-                #expect(await Self.advance(setup.clock) { !daemon.state.docker.reachable })
-                setup.clock.advance(by: .seconds(180))
+                // The event stream breaks at once; then three scheduled minutes pass without Docker.
+                #expect(await eventually { !daemon.state.docker.reachable })
+                #expect(!(await Self.advance(setup.clock, upTo: 180) { false }))
                 #expect(setup.events.kinds.filter { $0 == "started" }.isEmpty)
                 setup.runtime.unreachable = false
                 #expect(await Self.advance(setup.clock, upTo: 60) { daemon.state.docker.reachable })

@@ -17,10 +17,14 @@ import Testing
         return target
     }
 
-    /// A runtime whose pg_dump answers with `dump`; counting queries answer nothing.
+    /// A runtime whose pg_dump answers with `dump`; the content probe (`sh`) finds an empty database.
     static func runtime(_ dump: FakeRuntime.Script) -> FakeRuntime {
         FakeRuntime(containers: [container]) { command, _ in
-            command.arguments.first == "pg_dump" ? dump : .output("")
+            switch command.arguments.first {
+            case "pg_dump": dump
+            case "sh": .output("0\n")
+            default: .output("")
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import BaktainerCore
+import DockerEngineAPI
 import Testing
 
 @Suite struct EnvironmentValuesTests {

@@ -129,9 +129,9 @@ struct RetentionCase: Sendable, CustomTestStringConvertible {
         let timeZone = try #require(TimeZone(identifier: example.timeZone))
         let entries = example.backups.map(RetentionFixture.entry)
         let plan = example.policy.plan(existing: entries, now: RetentionFixture.date(example.now), timeZone: timeZone)
-        let expected = Set(example.kept.map { RetentionFixture.entry($0).path })
-        #expect(Set(plan.keep.map(\.entry.path)) == expected)
-        #expect(Set(plan.delete.map(\.path)) == Set(entries.map(\.path)).subtracting(expected))
+        let expected = Set(example.kept.map { RetentionFixture.entry($0).location })
+        #expect(Set(plan.keep.map(\.entry.location)) == expected)
+        #expect(Set(plan.delete.map(\.location)) == Set(entries.map(\.location)).subtracting(expected))
         #expect(plan.keep.count + plan.delete.count == entries.count)
         #expect(plan.keep.allSatisfy { !$0.reasons.isEmpty })
     }
@@ -141,10 +141,10 @@ struct RetentionCase: Sendable, CustomTestStringConvertible {
         let plan = RetentionPolicy(keepLast: 1, keepDaily: 3, keepMonthly: 2, keepWithin: .seconds(2 * 86_400))
             .plan(existing: entries, now: RetentionFixture.date("2024-06-15 12:00"))
         let reasons = plan.reasonsByPath.mapValues { $0.map(\.description) }
-        #expect(reasons[entries[0].path] == ["last #1", "daily #1", "monthly #1", "within"])
-        #expect(reasons[entries[1].path] == ["daily #2", "within"])
-        #expect(reasons[entries[2].path] == ["daily #3", "monthly #2"])
-        #expect(plan.delete.map(\.path) == [entries[3].path])
+        #expect(reasons[entries[0].location] == ["last #1", "daily #1", "monthly #1", "within"])
+        #expect(reasons[entries[1].location] == ["daily #2", "within"])
+        #expect(reasons[entries[2].location] == ["daily #3", "monthly #2"])
+        #expect(plan.delete.map(\.location) == [entries[3].location])
     }
 
     @Test func safeguardsSayWhyTheyKept() {
@@ -170,6 +170,6 @@ struct RetentionCase: Sendable, CustomTestStringConvertible {
         let plan = RetentionPlan(existing: entries, now: RetentionFixture.date("2024-06-15 12:00")) { stream in
             stream.schedule == "hourly" ? RetentionPolicy(keepLast: 5) : RetentionPolicy(keepLast: 1)
         }
-        #expect(plan.delete.map(\.path) == [entries[1].path])
+        #expect(plan.delete.map(\.location) == [entries[1].location])
     }
 }

@@ -17,9 +17,9 @@ import Testing
     }
 
     @Test func enginesWithoutTablesHaveNoInventory() {
-        #expect(TableInventory.command(for: target("redis", database: nil)) == nil)
-        #expect(TableInventory.command(for: target("mongodb")) == nil)
-        #expect(TableInventory.command(for: target("postgres", database: nil, all: true)) == nil)
+        #expect(inventory(target("redis", database: nil)) == nil)
+        #expect(inventory(target("mongodb")) == nil)
+        #expect(inventory(target("postgres", database: nil, all: true)) == nil)
     }
 
     @Test func aDatabaseNameIsQuotedAsSQLData() throws {

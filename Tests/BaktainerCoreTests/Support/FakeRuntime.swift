@@ -93,11 +93,7 @@ final class FakeRuntime: ContainerRuntime {
             state.runs.append(Run(command: command, container: info.name, stdin: []))
             return state.runs.count - 1
         }
-        final class Cursor: @unchecked Sendable {  // used by one exec's task only
-            var next = 0
-            var bytes = 0
-        }
-        let cursor = Cursor()
+        let cursor = ExecCursor()
         let stdout = ByteStream(next: {
             if cursor.next < script.stdout.count {
                 if let pause = script.pause { try await Task.sleep(for: pause) }
@@ -126,9 +122,9 @@ final class FakeRuntime: ContainerRuntime {
         try checkReachable()
         return try await body(
             RuntimeEventStream(next: {
-                // No events: waits until cancelled, as a quiet Docker would.
-                try await Task.sleep(for: .seconds(3600 * 24))
-                return nil
+                // No events while Docker answers; the stream breaks when it goes away, as Docker's does.
+                while !self.unreachable { try await Task.sleep(for: .milliseconds(5)) }
+                throw RuntimeError(.unreachable, "the event stream ended (fake)")
             }))
     }
 
@@ -159,4 +155,10 @@ struct FakeStdin: ExecStdin {
 
     func write(_ buffer: ByteBuffer) async throws { record(Array(buffer.readableBytesView)) }
     func finish() {}
+}
+
+/// Where a fake exec's stdout is; read and written by that exec's task only.
+private final class ExecCursor: @unchecked Sendable {  // one task at a time: the exec's body
+    var next = 0
+    var bytes = 0
 }
