@@ -8,7 +8,7 @@ import Foundation
 #endif
 
 /// `baktainer backup`: dumps the labelled containers now and prints a summary.
-struct BackupCommand: AsyncParsableCommand {
+struct BackupCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Back up the labelled containers now (all of them, or those named).",
@@ -25,11 +25,10 @@ struct BackupCommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
-        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
-        let (settings, pipeline) = try CommandEnvironment.backupSettings(environment)
-        let logger = try output.logger(environment: environment)
-        let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
+    func run(configuration: BaktainerConfiguration) async throws {
+        let (settings, pipeline) = (configuration.backup, configuration.pipeline)
+        let logger = output.logger(configuration)
+        let client = try await CommandEnvironment.connect(configuration)
         let resolved = try await TargetDiscovery(client: client, labels: settings.discoveryLabels).targets(named: all ? [] : names)
         if !names.isEmpty && !all {
             let found = Set(resolved.map { result in (try? result.get().containerName) ?? "" })

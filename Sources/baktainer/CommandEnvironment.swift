@@ -7,37 +7,47 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Start-up steps shared by the subcommands: read settings, connect to Docker, turn failures into a
+/// Start-up steps shared by the subcommands: read the configuration, connect to Docker, turn failures into a
 /// one-line message and a non-zero exit instead of a stack trace.
 enum CommandEnvironment {
-    /// Reads the Docker settings from the process environment.
-    static func dockerSettings() throws -> DockerSettings {
+    /// The setting values of this process: its environment over the file named by `BT_CONFIG_FILE`. The one
+    /// place that reads the process environment; warnings go to standard error.
+    static func values() throws -> ConfigurationValues {
+        let values: ConfigurationValues
         do {
-            return try DockerSettings(environment: EnvironmentValues(ProcessInfo.processInfo.environment))
+            values = try ConfigurationValues.load(environment: ProcessInfo.processInfo.environment)
         } catch {
             throw CommandFailure("configuration: \(error)")
         }
+        for warning in values.warnings { LineLogHandler.standardError("warning: configuration: \(warning)\n") }
+        return values
     }
 
-    /// Reads where backups go and what happens to them on the way (compression, encryption, retention),
-    /// reporting a malformed variable as a one-line failure.
-    static func backupSettings(_ environment: EnvironmentValues) throws -> (BackupSettings, PipelineSettings) {
+    /// The configuration, every setting checked; each malformed one is reported on its own line.
+    static func configuration() throws -> BaktainerConfiguration {
+        let values = try values()
         do {
-            return (try BackupSettings(environment: environment), try PipelineSettings(environment: environment))
+            return try BaktainerConfiguration(values: values)
         } catch {
-            throw CommandFailure("configuration: \(error)")
+            throw CommandFailure(error.errors.map { "configuration: \($0)" }.joined(separator: "\n"))
         }
     }
 
     /// Connects to the daemon, reporting failures with the setting to check.
-    static func connect(_ settings: DockerSettings) async throws -> DockerClient {
+    static func connect(_ configuration: BaktainerConfiguration) async throws -> DockerClient {
+        try await connect(configuration.docker, values: configuration.values)
+    }
+
+    /// Connects to the daemon of `settings`; failures name where the endpoint came from in `values`.
+    static func connect(_ settings: DockerSettings, values: ConfigurationValues) async throws -> DockerClient {
         do {
             return try await DockerClient.connect(configuration: settings.clientConfiguration)
         } catch let error as DockerError {
             var message = error.message
             switch error.code {
             case .socketMissing, .permissionDenied, .connectionRefused, .daemonNotAnswering, .invalidEndpoint:
-                message += " (Docker endpoint from \(EnvironmentKey.dockerURL), \(EnvironmentKey.dockerHost) or the default socket)"
+                let origin = values.entry(EnvironmentKey.dockerURL)?.source.description
+                message += " (Docker endpoint from \(origin ?? "the default; set \(EnvironmentKey.dockerURL)"))"
             default:
                 break
             }

@@ -12,7 +12,7 @@ import Foundation
 
 /// `baktainer run`: the daemon. Backs up the labelled containers on their schedules, follows Docker events,
 /// serves health, metrics and status, and drains running backups on SIGTERM/SIGINT.
-struct RunCommand: AsyncParsableCommand {
+struct RunCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the daemon: back up labelled containers on their schedules until stopped.",
@@ -24,17 +24,10 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
-        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
-        let logger = try output.logger(environment: environment)
-        let (backupSettings, pipeline) = try CommandEnvironment.backupSettings(environment)
-        let daemonSettings: DaemonSettings
-        do {
-            daemonSettings = try DaemonSettings(environment: environment)
-        } catch {
-            throw CommandFailure("configuration: \(error)")
-        }
-        let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
+    func run(configuration: BaktainerConfiguration) async throws {
+        let logger = output.logger(configuration)
+        let (backupSettings, pipeline, daemonSettings) = (configuration.backup, configuration.pipeline, configuration.daemon)
+        let client = try await CommandEnvironment.connect(configuration)
         let runner = BackupRunner(
             client: client, layout: BackupLayout(root: backupSettings.backupDirectory), settings: pipeline, logger: logger)
         let daemon = BackupDaemon(

@@ -7,7 +7,7 @@ import Foundation
 #endif
 
 /// `baktainer verify`: proves that backup files come back — checksum, every layer, the engine's own check.
-struct VerifyCommand: AsyncParsableCommand {
+struct VerifyCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check backup files: checksum against <file>.sha256, decryption and decompression to the end, and the engine's completeness check.",
@@ -38,23 +38,21 @@ struct VerifyCommand: AsyncParsableCommand {
         if all == !files.isEmpty { throw ValidationError("name backup files to verify, or pass --all (not both)") }
     }
 
-    func run() async throws {
-        if !restoreTest.isEmpty { return try await runRestoreTests() }
-        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
-        let encryption: EncryptionSettings
+    func run(configuration: BaktainerConfiguration) async throws {
+        if !restoreTest.isEmpty { return try await runRestoreTests(configuration) }
+        let encryption = configuration.pipeline.encryption
         var paths = files
         var problems: [String] = []
         do {
-            encryption = try EncryptionSettings(environment: environment)
             if all {
-                let settings = try BackupSettings(environment: environment)
+                let settings = configuration.backup
                 let catalog = try BackupCatalog.scan(root: settings.backupDirectory)
                 paths = catalog.entries.map(\.path)
                 problems += catalog.warnings.map { "\($0.path): \($0.message)" }
                 if paths.isEmpty && problems.isEmpty { print("no backups in \(settings.backupDirectory) (BT_BACKUP_DIR)") }
             }
         } catch {
-            throw CommandFailure("configuration: \(error)")
+            throw CommandFailure("cannot read the backup directory: \(error)")
         }
         let verifier = BackupVerifier(identities: encryption.identities)
         var rows: [[String]] = []
@@ -76,11 +74,10 @@ struct VerifyCommand: AsyncParsableCommand {
     }
 
     /// `--restore-test NAME…`: one row per target; exits 1 when any failed.
-    private func runRestoreTests() async throws {
-        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
-        let (settings, pipeline) = try CommandEnvironment.backupSettings(environment)
-        let logger = try output.logger(environment: environment)
-        let client = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
+    private func runRestoreTests(_ configuration: BaktainerConfiguration) async throws {
+        let (settings, pipeline) = (configuration.backup, configuration.pipeline)
+        let logger = output.logger(configuration)
+        let client = try await CommandEnvironment.connect(configuration)
         let tester = RestoreTest(
             client: client, restorer: RestoreRunner(client: client, identities: pipeline.encryption.identities, logger: logger),
             root: settings.backupDirectory, logger: logger)

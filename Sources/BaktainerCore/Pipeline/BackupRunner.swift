@@ -29,7 +29,7 @@ package struct BackupRunner: Sendable {
     private let settings: PipelineSettings
     private let logger: Logger
     /// The version written into records.
-    package static let version = "0.1.0"
+    package static let version = BaktainerVersion.current
 
     /// Creates a runner writing under `layout`, logging each run's start and end to `logger`.
     package init(
