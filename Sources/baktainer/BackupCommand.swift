@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaktainerCore
+import DockerEngineAPI
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -7,7 +8,7 @@ import Foundation
 #endif
 
 /// `baktainer backup`: dumps the labelled containers now and prints a summary.
-struct BackupCommand: AsyncParsableCommand {
+struct BackupCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Back up the labelled containers now (all of them, or those named).",
@@ -24,11 +25,10 @@ struct BackupCommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
-        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
-        let (settings, pipeline) = try CommandEnvironment.backupSettings(environment)
-        let logger = try output.logger(environment: environment)
-        let runtime = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
+    func run(configuration: BaktainerConfiguration) async throws {
+        let (settings, pipeline) = (configuration.backup, configuration.pipeline)
+        let logger = output.logger(configuration)
+        let runtime = try await CommandEnvironment.connect(configuration)
         let resolved = try await TargetDiscovery(runtime: runtime, labels: settings.discoveryLabels).targets(named: all ? [] : names)
         if !names.isEmpty && !all {
             let found = Set(resolved.map { result in (try? result.get().containerName) ?? "" })
@@ -36,7 +36,7 @@ struct BackupCommand: AsyncParsableCommand {
                 print("no running container labelled baktainer.backup=true is named '\(name)'")
             }
         }
-        let storage = CommandEnvironment.storage(settings, pipeline)
+        let storage = CommandEnvironment.storage(configuration)
         var rows: [[String]] = []
         var targets: [BackupTarget] = []
         for result in resolved {

@@ -6,44 +6,54 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Start-up steps shared by the subcommands: read settings, connect to Docker, turn failures into a
+/// Start-up steps shared by the subcommands: read the configuration, connect to Docker, turn failures into a
 /// one-line message and a non-zero exit instead of a stack trace.
 enum CommandEnvironment {
-    /// Reads the Docker settings from the process environment.
-    static func dockerSettings() throws -> DockerSettings {
+    /// The setting values of this process: its environment over the file named by `BT_CONFIG_FILE`. The one
+    /// place that reads the process environment; warnings go to standard error.
+    static func values() throws -> ConfigurationValues {
+        let values: ConfigurationValues
         do {
-            return try DockerSettings(environment: EnvironmentValues(ProcessInfo.processInfo.environment))
+            values = try ConfigurationValues.load(environment: ProcessInfo.processInfo.environment)
         } catch {
             throw CommandFailure("configuration: \(error)")
         }
+        for warning in values.warnings { LineLogHandler.standardError("warning: configuration: \(warning)\n") }
+        return values
     }
 
-    /// Reads where backups go and what happens to them on the way (compression, encryption, retention),
-    /// reporting a malformed variable as a one-line failure.
-    static func backupSettings(_ environment: EnvironmentValues) throws -> (BackupSettings, PipelineSettings) {
+    /// The configuration, every setting checked; each malformed one is reported on its own line.
+    static func configuration() throws -> BaktainerConfiguration {
+        let values = try values()
         do {
-            return (try BackupSettings(environment: environment), try PipelineSettings(environment: environment))
+            return try BaktainerConfiguration(values: values)
         } catch {
-            throw CommandFailure("configuration: \(error)")
+            throw CommandFailure(error.errors.map { "configuration: \($0)" }.joined(separator: "\n"))
         }
     }
 
     /// Connects to the daemon, reporting failures with the setting to check.
-    static func connect(_ settings: DockerSettings) async throws -> DockerRuntime {
+    static func connect(_ configuration: BaktainerConfiguration) async throws -> DockerRuntime {
+        try await connect(configuration.docker, values: configuration.values)
+    }
+
+    /// Connects to the daemon of `settings`; failures name where the endpoint came from in `values`.
+    static func connect(_ settings: DockerSettings, values: ConfigurationValues) async throws -> DockerRuntime {
         do {
             return try await DockerRuntime.connect(settings)
         } catch let error as RuntimeError {
             var message = error.message
             if error.code == .unreachable || error.code == .refused {
-                message += " (Docker endpoint from \(EnvironmentKey.dockerURL), \(EnvironmentKey.dockerHost) or the default socket)"
+                let origin = values.entry(EnvironmentKey.dockerURL)?.source.description
+                message += " (Docker endpoint from \(origin ?? "the default; set \(EnvironmentKey.dockerURL)"))"
             }
             throw CommandFailure(message)
         }
     }
 
-    /// The backup directory as a storage, with the free-space guard of `pipeline`.
-    static func storage(_ settings: BackupSettings, _ pipeline: PipelineSettings) -> LocalBackupStorage {
-        LocalBackupStorage(root: settings.backupDirectory, minimumFreeSpace: pipeline.minimumFreeSpace)
+    /// The backup directory as a storage, with the free-space guard of `configuration`.
+    static func storage(_ configuration: BaktainerConfiguration) -> LocalBackupStorage {
+        LocalBackupStorage(root: configuration.backup.backupDirectory, minimumFreeSpace: configuration.pipeline.minimumFreeSpace)
     }
 }
 

@@ -11,7 +11,7 @@ import Foundation
 
 /// `baktainer healthcheck`: asks a running daemon's `/health` and exits 0 when it answers 200, 1 otherwise —
 /// for a Docker `HEALTHCHECK` in images without curl.
-struct HealthcheckCommand: ParsableCommand {
+struct HealthcheckCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "healthcheck",
         abstract: "Exit 0 if the local daemon reports healthy (GET /health answers 200), else 1.")
@@ -22,15 +22,8 @@ struct HealthcheckCommand: ParsableCommand {
     @Option(help: "Path to ask.")
     var path = "/health"
 
-    func run() throws {
-        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
-        let configured: Int?
-        do {
-            configured = try DaemonSettings(environment: environment).httpPort
-        } catch {
-            throw CommandFailure("configuration: \(error)")
-        }
-        guard let port = port ?? configured else { throw CommandFailure("the status server is off (BT_HTTP_PORT=0); nothing to ask") }
+    func run(configuration: BaktainerConfiguration) async throws {
+        guard let port = port ?? configuration.daemon.httpPort else { throw CommandFailure("the status server is off (BT_HTTP_PORT=0); nothing to ask") }
         let (status, body) = try Self.get(path: path, port: port)
         print(body.isEmpty ? "HTTP \(status)" : body, terminator: body.hasSuffix("\n") ? "" : "\n")
         if status != 200 { throw ExitCode(1) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaktainerCore
+import DockerEngineAPI
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -7,7 +8,7 @@ import Foundation
 #endif
 
 /// `baktainer list`: shows the containers marked for backup, each with what validation says of its labels.
-struct ListCommand: AsyncParsableCommand {
+struct ListCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the containers labelled baktainer.backup=true, or with --backups the backups kept.")
 
@@ -26,16 +27,10 @@ struct ListCommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
-        if backups { return try await listBackups() }
-        let settings = try CommandEnvironment.dockerSettings()
-        let labels: [String]
-        do {
-            labels = try BackupSettings(environment: EnvironmentValues(ProcessInfo.processInfo.environment)).discoveryLabels
-        } catch {
-            throw CommandFailure("configuration: \(error)")
-        }
-        let runtime = try await CommandEnvironment.connect(settings)
+    func run(configuration: BaktainerConfiguration) async throws {
+        if backups { return try await listBackups(configuration.backup) }
+        let labels = configuration.backup.discoveryLabels
+        let runtime = try await CommandEnvironment.connect(configuration)
         var containers = try await ContainerDiscovery(runtime: runtime, labels: labels).labelledContainers(includeStopped: includeStopped)
         var validation: [String: String] = [:]
         for result in try await TargetDiscovery(runtime: runtime, labels: labels).targets() {
@@ -56,8 +51,7 @@ struct ListCommand: AsyncParsableCommand {
     }
 
     /// The backups Baktainer wrote (its naming and JSON record), newest first per stream; no secret is in a record.
-    private func listBackups() async throws {
-        let (settings, _) = try CommandEnvironment.backupSettings(EnvironmentValues(ProcessInfo.processInfo.environment))
+    private func listBackups(_ settings: BackupSettings) async throws {
         let catalog: BackupCatalog
         do {
             catalog = try await LocalBackupStorage(root: settings.backupDirectory).list()

@@ -26,14 +26,9 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
-    /// The environment's settings with the flags applied.
-    func settings(environment: EnvironmentValues) throws -> LogSettings {
-        var settings: LogSettings
-        do {
-            settings = try LogSettings(environment: environment)
-        } catch {
-            throw CommandFailure("configuration: \(error)")
-        }
+    /// The configured log settings with the flags applied.
+    func settings(_ configured: LogSettings) -> LogSettings {
+        var settings = configured
         if let logLevel, let level = LogSettings.level(named: logLevel) { settings.level = level }
         if let logFormat, let format = LogSettings.Format(rawValue: logFormat.lowercased()) { settings.format = format }
         if quiet { settings.level = .error }
@@ -41,8 +36,8 @@ struct OutputOptions: ParsableArguments {
         return settings
     }
 
-    /// A logger writing to standard error under these settings.
-    func logger(environment: EnvironmentValues) throws -> Logger {
-        LineLogHandler.logger(label: "baktainer", settings: try settings(environment: environment))
+    /// A logger writing to standard error under the configured settings and these flags.
+    func logger(_ configuration: BaktainerConfiguration) -> Logger {
+        LineLogHandler.logger(label: "baktainer", settings: settings(configuration.log))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaktainerCore
+import DockerEngineAPI
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -7,7 +8,7 @@ import Foundation
 #endif
 
 /// `baktainer prune`: applies the retention policies to the backup directory and says why each file stays.
-struct PruneCommand: AsyncParsableCommand {
+struct PruneCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "prune",
         abstract: "Delete the backups no retention rule keeps (BT_RETENTION_*, baktainer.retention.* labels).",
@@ -23,17 +24,16 @@ struct PruneCommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
-        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
-        let (settings, pipeline) = try CommandEnvironment.backupSettings(environment)
+    func run(configuration: BaktainerConfiguration) async throws {
+        let (settings, pipeline) = (configuration.backup, configuration.pipeline)
         // Labels decide per-container policies: without Docker, pruning by the global policy alone could delete
         // what a label keeps, so an unreachable Docker stops the prune.
-        let runtime = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
+        let runtime = try await CommandEnvironment.connect(configuration)
         var labelsByBackupName: [String: [String: String]] = [:]
         for container in try await runtime.containers(labels: settings.discoveryLabels, includeStopped: true) {
             labelsByBackupName[container.labels[BackupLabel.name] ?? container.name] = container.labels
         }
-        let run = RetentionRun(storage: CommandEnvironment.storage(settings, pipeline), settings: pipeline.retention, timeZone: pipeline.timeZone)
+        let run = RetentionRun(storage: CommandEnvironment.storage(configuration), settings: pipeline.retention, timeZone: pipeline.timeZone)
         let plan: RetentionPlan
         do {
             let (planned, warnings) = try await run.plan(labelsByBackupName: labelsByBackupName, now: Date())

@@ -8,7 +8,7 @@ import Foundation
 
 /// `baktainer restore`: puts a backup back into a container, streaming it through decryption and decompression
 /// into the engine's restore tool inside the container.
-struct RestoreCommand: AsyncParsableCommand {
+struct RestoreCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
         abstract: "Restore a backup file (or the latest backup of a target) into a container.",
@@ -54,18 +54,11 @@ struct RestoreCommand: AsyncParsableCommand {
         if let date, !BackupFileName.isDateDirectoryName(date) { throw ValidationError("--date '\(date)' is not a date: use YYYY-MM-DD") }
     }
 
-    func run() async throws {
-        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
-        let encryption: EncryptionSettings
-        do {
-            encryption = try EncryptionSettings(environment: environment)
-        } catch {
-            throw CommandFailure("configuration: \(error)")
-        }
-        let file = try await resolveFile(environment)
-        let logger = try output.logger(environment: environment)
-        let runtime = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
-        let runner = RestoreRunner(runtime: runtime, identities: encryption.identities, logger: logger)
+    func run(configuration: BaktainerConfiguration) async throws {
+        let file = try await resolveFile(configuration.backup)
+        let logger = output.logger(configuration)
+        let runtime = try await CommandEnvironment.connect(configuration)
+        let runner = RestoreRunner(runtime: runtime, identities: configuration.pipeline.encryption.identities, logger: logger)
         let request = RestoreRequest(file: file, container: to, database: database, create: create, overwrite: yes, force: force)
         if dryRun {
             do {
@@ -89,20 +82,18 @@ struct RestoreCommand: AsyncParsableCommand {
     }
 
     /// The backup file: `source` itself, or the newest catalog entry of the name `source`.
-    private func resolveFile(_ environment: EnvironmentValues) async throws -> String {
+    private func resolveFile(_ settings: BackupSettings) async throws -> String {
         guard latest || date != nil else {
             guard source.contains("/") || FileManager.default.fileExists(atPath: source) else {
                 throw CommandFailure("'\(source)' is not a file: pass a backup file, or a backup name with --latest or --date YYYY-MM-DD")
             }
             return source
         }
-        let settings: BackupSettings
         let catalog: BackupCatalog
         do {
-            settings = try BackupSettings(environment: environment)
             catalog = try await LocalBackupStorage(root: settings.backupDirectory).list()
         } catch {
-            throw CommandFailure("configuration: \(error)")
+            throw CommandFailure("cannot read the backup directory: \(error)")
         }
         guard let entry = catalog.latest(named: source, onDay: date) else {
             throw CommandFailure("no backup of '\(source)'\(date.map { " on \($0)" } ?? "") in \(settings.backupDirectory) (BT_BACKUP_DIR)")

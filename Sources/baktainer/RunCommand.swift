@@ -1,6 +1,7 @@
 import ArgumentParser
 import BaktainerCore
 import BaktainerHTTP
+import DockerEngineAPI
 import Logging
 import ServiceLifecycle
 #if canImport(FoundationEssentials)
@@ -11,7 +12,7 @@ import Foundation
 
 /// `baktainer run`: the daemon. Backs up the labelled containers on their schedules, follows Docker events,
 /// serves health, metrics and status, and drains running backups on SIGTERM/SIGINT.
-struct RunCommand: AsyncParsableCommand {
+struct RunCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the daemon: back up labelled containers on their schedules until stopped.",
@@ -23,18 +24,11 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
-        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
-        let logger = try output.logger(environment: environment)
-        let (backupSettings, pipeline) = try CommandEnvironment.backupSettings(environment)
-        let daemonSettings: DaemonSettings
-        do {
-            daemonSettings = try DaemonSettings(environment: environment)
-        } catch {
-            throw CommandFailure("configuration: \(error)")
-        }
-        let runtime = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
-        let storage = CommandEnvironment.storage(backupSettings, pipeline)
+    func run(configuration: BaktainerConfiguration) async throws {
+        let logger = output.logger(configuration)
+        let (backupSettings, pipeline, daemonSettings) = (configuration.backup, configuration.pipeline, configuration.daemon)
+        let runtime = try await CommandEnvironment.connect(configuration)
+        let storage = CommandEnvironment.storage(configuration)
         let runner = BackupRunner(runtime: runtime, storage: storage, settings: pipeline)
         let daemon = BackupDaemon(
             runtime: runtime, labels: backupSettings.discoveryLabels, settings: daemonSettings, maximumConcurrent: backupSettings.maximumConcurrentBackups,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaktainerCore
+import DockerEngineAPI
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -19,22 +20,24 @@ struct ValidateCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
+        let values = try CommandEnvironment.values()
         var problems: [String] = []
-        func check(_ body: () throws -> Void) {
-            do { try body() } catch { problems.append("configuration: \(error)") }
-        }
         var labels = [BackupLabel.backupFilter]
-        check { labels = try BackupSettings(environment: environment).discoveryLabels }
-        check { _ = try LogSettings(environment: environment) }
-        check { _ = try DaemonSettings(environment: environment) }
-        check { _ = try PipelineSettings(environment: environment) }
         var dockerSettings: DockerSettings?
-        check { dockerSettings = try DockerSettings(environment: environment) }
+        do {
+            let configuration = try BaktainerConfiguration(values: values)
+            labels = configuration.backup.discoveryLabels
+            dockerSettings = configuration.docker
+        } catch {
+            // Report every malformed setting, and still check the labels when Docker's own settings are usable.
+            problems += error.errors.map { "configuration: \($0)" }
+            dockerSettings = try? DockerSettings(configuration: values)
+            labels = (try? BackupSettings(configuration: values).discoveryLabels) ?? labels
+        }
         var rows: [[String]] = []
         if let dockerSettings {
             do {
-                let runtime = try await CommandEnvironment.connect(dockerSettings)
+                let runtime = try await CommandEnvironment.connect(dockerSettings, values: values)
                 for result in try await TargetDiscovery(runtime: runtime, labels: labels).targets(named: names) {
                     switch result {
                     case .success(let target):

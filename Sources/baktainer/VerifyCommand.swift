@@ -7,7 +7,7 @@ import Foundation
 #endif
 
 /// `baktainer verify`: proves that backup files come back — checksum, every layer, the engine's own check.
-struct VerifyCommand: AsyncParsableCommand {
+struct VerifyCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check backup files: checksum against <file>.sha256, decryption and decompression to the end, and the engine's completeness check.",
@@ -38,19 +38,17 @@ struct VerifyCommand: AsyncParsableCommand {
         if all == !files.isEmpty { throw ValidationError("name backup files to verify, or pass --all (not both)") }
     }
 
-    func run() async throws {
-        if !restoreTest.isEmpty { return try await runRestoreTests() }
-        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
-        let encryption: EncryptionSettings
+    func run(configuration: BaktainerConfiguration) async throws {
+        if !restoreTest.isEmpty { return try await runRestoreTests(configuration) }
+        let encryption = configuration.pipeline.encryption
         var backups: [(any BackupStorage, BackupKey)] = files.map { path in
             let (storage, key) = LocalBackupStorage.locate(path)
             return (storage, key)
         }
         var problems: [String] = []
         do {
-            encryption = try EncryptionSettings(environment: environment)
             if all {
-                let settings = try BackupSettings(environment: environment)
+                let settings = configuration.backup
                 let storage = LocalBackupStorage(root: settings.backupDirectory)
                 let catalog = try await storage.list()
                 backups = catalog.entries.map { (storage, $0.key) }
@@ -58,7 +56,7 @@ struct VerifyCommand: AsyncParsableCommand {
                 if backups.isEmpty && problems.isEmpty { print("no backups in \(settings.backupDirectory) (BT_BACKUP_DIR)") }
             }
         } catch {
-            throw CommandFailure("configuration: \(error)")
+            throw CommandFailure("cannot read the backup directory: \((error as? StorageError)?.message ?? "\(error)")")
         }
         let verifier = BackupVerifier(identities: encryption.identities)
         var rows: [[String]] = []
@@ -81,14 +79,13 @@ struct VerifyCommand: AsyncParsableCommand {
     }
 
     /// `--restore-test NAME…`: one row per target; exits 1 when any failed.
-    private func runRestoreTests() async throws {
-        let environment = EnvironmentValues(ProcessInfo.processInfo.environment)
-        let (settings, pipeline) = try CommandEnvironment.backupSettings(environment)
-        let logger = try output.logger(environment: environment)
-        let runtime = try await CommandEnvironment.connect(try CommandEnvironment.dockerSettings())
+    private func runRestoreTests(_ configuration: BaktainerConfiguration) async throws {
+        let (settings, pipeline) = (configuration.backup, configuration.pipeline)
+        let logger = output.logger(configuration)
+        let runtime = try await CommandEnvironment.connect(configuration)
         let tester = RestoreTest(
             runtime: runtime, restorer: RestoreRunner(runtime: runtime, identities: pipeline.encryption.identities, logger: logger),
-            storage: CommandEnvironment.storage(settings, pipeline), logger: logger)
+            storage: CommandEnvironment.storage(configuration), logger: logger)
         var rows: [[String]] = []
         var failed = false
         for name in restoreTest {

@@ -23,7 +23,7 @@ import Testing
         func daemon(_ variables: [String: String] = [:]) throws -> BackupDaemon {
             var environment = ["BT_CRON": "* * * * *", "BT_RETRY_ATTEMPTS": "3", "BT_SHUTDOWN_TIMEOUT": "30"]
             environment.merge(variables) { $1 }
-            let settings = try DaemonSettings(environment: EnvironmentValues(environment))
+            let settings = try DaemonSettings(configuration: ConfigurationValues(environment: environment))
             let (runtime, storage, events, clock) = (self.runtime, self.storage, self.events, self.clock)
             return BackupDaemon(
                 runtime: runtime, labels: ["baktainer.backup=true"], settings: settings, maximumConcurrent: 2,

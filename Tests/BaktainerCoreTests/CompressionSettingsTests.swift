@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct CompressionSettingsTests {
     private func settings(_ values: [String: String]) throws -> Compression {
-        try CompressionSettings(environment: EnvironmentValues(values)).compression
+        try CompressionSettings(configuration: ConfigurationValues(environment: values)).compression
     }
 
     @Test(arguments: [
@@ -17,6 +17,8 @@ import Testing
         (["BT_COMPRESS": "true"], .gzip(level: 6)),
         (["BT_COMPRESS": "TRUE"], .gzip(level: 6)),
         (["BT_COMPRESS": "false"], .none),
+        (["BT_COMPRESS": "yes"], .gzip(level: 6)),
+        (["BT_COMPRESS": "off"], .none),
         (["BT_COMPRESS_LEVEL": "9"], .gzip(level: 9)),
         (["BT_COMPRESS_LEVEL": "1"], .gzip(level: 1)),
         (["BT_COMPRESS": "gzip", "BT_COMPRESS_LEVEL": "4"], .gzip(level: 4)),
@@ -31,7 +33,7 @@ import Testing
 
     @Test(arguments: [
         (["BT_COMPRESS": "brotli"], "BT_COMPRESS"),
-        (["BT_COMPRESS": "yes"], "BT_COMPRESS"),
+        (["BT_COMPRESS": "maybe"], "BT_COMPRESS"),
         (["BT_COMPRESS": "gz"], "BT_COMPRESS"),
         (["BT_COMPRESS_LEVEL": "0"], "BT_COMPRESS_LEVEL"),
         (["BT_COMPRESS_LEVEL": "10"], "BT_COMPRESS_LEVEL"),
@@ -53,7 +55,7 @@ import Testing
         #expect(throws: ConfigurationError(setting: "BT_COMPRESS_LEVEL", "'20' is not a zstd level: use a whole number from 1 to 19")) {
             try settings(["BT_COMPRESS": "zstd", "BT_COMPRESS_LEVEL": "20"])
         }
-        #expect(throws: ConfigurationError(setting: "BT_COMPRESS", "'lz4' is not a compression: use gzip, zstd or none (true and false also work)")) {
+        #expect(throws: ConfigurationError(setting: "BT_COMPRESS", "'lz4' is not a compression: use gzip, zstd or none (or a boolean: true for gzip, false for none)")) {
             try settings(["BT_COMPRESS": "lz4"])
         }
     }
@@ -76,13 +78,13 @@ import Testing
         (["BT_COMPRESS": "zstd"], ["baktainer.backup": "true", "baktainer.db.engine": "postgres"], .zstd(level: 3)),
     ])
     func labelsOverrideTheEnvironment(environment: [String: String], labels: [String: String], expected: Compression) throws {
-        let settings = try CompressionSettings(environment: EnvironmentValues(environment))
+        let settings = try CompressionSettings(configuration: ConfigurationValues(environment: environment))
         #expect(try settings.compression(forLabels: labels) == expected)
     }
 
     @Test(arguments: [
         (["baktainer.compress": "rar"], "baktainer.compress"),
-        (["baktainer.compress": "1"], "baktainer.compress"),
+        (["baktainer.compress": "2"], "baktainer.compress"),
         (["baktainer.compress.level": "0"], "baktainer.compress.level"),
         (["baktainer.compress.level": "10"], "baktainer.compress.level"),
         (["baktainer.compress": "zstd", "baktainer.compress.level": "20"], "baktainer.compress.level"),

@@ -2,30 +2,30 @@ import BaktainerCore
 import DockerEngineAPI
 import Testing
 
-@Suite struct EnvironmentValuesTests {
+@Suite struct ConfigurationValuesTests {
     @Test(arguments: [("true", true), ("FALSE", false), ("1", true), ("0", false), ("yes", true), ("off", false)])
     func readsBooleans(raw: String, expected: Bool) throws {
-        #expect(try EnvironmentValues(["BT_SSL": raw]).bool("BT_SSL") == expected)
+        #expect(try ConfigurationValues(environment: ["BT_SSL": raw]).bool("BT_SSL") == expected)
     }
 
     @Test func malformedValuesNameTheVariable() {
-        #expect(throws: ConfigurationError(setting: "BT_SSL", "'maybe' is not a boolean: use true or false")) {
-            try EnvironmentValues(["BT_SSL": "maybe"]).bool("BT_SSL")
+        #expect(throws: ConfigurationError(setting: "BT_SSL", "'maybe' is not a boolean: use true or false (yes/no, on/off and 1/0 work too)")) {
+            try ConfigurationValues(environment: ["BT_SSL": "maybe"]).bool("BT_SSL")
         }
-        #expect { try EnvironmentValues(["BT_THREADS": "abc"]).integer("BT_THREADS", in: 1...64) } throws: { error in
+        #expect { try ConfigurationValues(environment: ["BT_THREADS": "abc"]).integer("BT_THREADS", in: 1...64) } throws: { error in
             (error as? ConfigurationError)?.setting == "BT_THREADS"
         }
-        #expect { try EnvironmentValues(["BT_THREADS": "0"]).integer("BT_THREADS", in: 1...64) } throws: { _ in true }
+        #expect { try ConfigurationValues(environment: ["BT_THREADS": "0"]).integer("BT_THREADS", in: 1...64) } throws: { _ in true }
     }
 
     @Test func emptyMeansUnset() throws {
-        #expect(try EnvironmentValues(["BT_SSL": ""]).bool("BT_SSL") == nil)
+        #expect(try ConfigurationValues(environment: ["BT_SSL": ""]).bool("BT_SSL") == nil)
     }
 }
 
 @Suite struct DockerSettingsTests {
     private func settings(_ values: [String: String]) throws -> DockerClient.Configuration {
-        try DockerSettings(environment: EnvironmentValues(values)).clientConfiguration
+        try DockerSettings(configuration: ConfigurationValues(environment: values)).clientConfiguration
     }
 
     @Test func defaultsToTheLocalSocket() throws {

@@ -11,7 +11,7 @@ import Testing
     struct MissingFile: Error {}
 
     static func settings(_ environment: [String: String], files: [String: String] = [:]) throws(ConfigurationError) -> EncryptionSettings {
-        try EncryptionSettings(environment: EnvironmentValues(environment)) { path in
+        try EncryptionSettings(configuration: ConfigurationValues(environment: environment)) { path in
             guard let text = files[path] else { throw MissingFile() }
             return text
         }

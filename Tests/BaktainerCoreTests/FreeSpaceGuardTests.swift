@@ -26,9 +26,9 @@ import Testing
     }
 
     @Test func malformedSettingNamesTheVariable() throws {
-        #expect { try FreeSpaceGuard(environment: EnvironmentValues(["BT_MIN_FREE_SPACE": "plenty"])) } throws: { error in
+        #expect { try FreeSpaceGuard(configuration: ConfigurationValues(environment: ["BT_MIN_FREE_SPACE": "plenty"])) } throws: { error in
             (error as? ConfigurationError)?.setting == "BT_MIN_FREE_SPACE"
         }
-        #expect(try FreeSpaceGuard(environment: EnvironmentValues([:])) == nil)
+        #expect(try FreeSpaceGuard(configuration: ConfigurationValues(environment: [:])) == nil)
     }
 }

@@ -21,7 +21,7 @@ import Testing
 
     @Test(arguments: environmentCases)
     func readsTheGlobalPolicy(_ environment: [String: String], _ expected: RetentionPolicy) throws {
-        #expect(try RetentionSettings(environment: EnvironmentValues(environment)).global == expected)
+        #expect(try RetentionSettings(configuration: ConfigurationValues(environment: environment)).global == expected)
     }
 
     @Test(arguments: [
@@ -30,13 +30,13 @@ import Testing
         ("BT_RETENTION_DAYS", "99999"), ("BT_RETENTION_COUNT", "-3"),
     ])
     func malformedVariablesAreNamed(_ key: String, _ value: String) {
-        #expect { try RetentionSettings(environment: EnvironmentValues([key: value])) } throws: { error in
+        #expect { try RetentionSettings(configuration: ConfigurationValues(environment: [key: value])) } throws: { error in
             (error as? ConfigurationError)?.setting == key && (error as? ConfigurationError)?.message.contains(value) == true
         }
     }
 
     @Test func malformedLegacyVariableIsAnErrorEvenWhenTheNewOneIsSet() {
-        #expect { try RetentionSettings(environment: EnvironmentValues(["BT_RETENTION_KEEP_LAST": "3", "BT_RETENTION_COUNT": "x"])) } throws: { error in
+        #expect { try RetentionSettings(configuration: ConfigurationValues(environment: ["BT_RETENTION_KEEP_LAST": "3", "BT_RETENTION_COUNT": "x"])) } throws: { error in
             (error as? ConfigurationError)?.setting == "BT_RETENTION_COUNT"
         }
     }

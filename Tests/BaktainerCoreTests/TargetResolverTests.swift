@@ -141,7 +141,7 @@ private func labels(_ engine: String?, _ extra: [String: String] = [:]) -> [Stri
             expected: .error("baktainer.command applies only to baktainer.db.engine=custom; remove it or set the engine to custom")),
         ResolverCase(
             testDescription: "bad db.all", labels: labels("postgres", ["baktainer.db.all": "maybe"]),
-            expected: .error("baktainer.db.all 'maybe' is not a boolean; use true or false")),
+            expected: .error("baktainer.db.all 'maybe' is not a boolean; use true or false (yes/no, on/off and 1/0 work too)")),
         ResolverCase(
             testDescription: "path in baktainer.name", labels: labels("postgres", ["baktainer.name": "../etc/x"]),
             expected: .error("baktainer.name '../etc/x' is not a safe file name: use up to 100 of A-Z a-z 0-9 . _ -, not starting with '.'")),

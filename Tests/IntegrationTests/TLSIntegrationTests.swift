@@ -44,7 +44,7 @@ import Glibc
 
     /// Builds the client from `values` exactly as Baktainer does at start-up.
     static func connect(_ values: [String: String]) async throws -> DockerClient {
-        let settings = try DockerSettings(environment: EnvironmentValues(environment(values)))
+        let settings = try DockerSettings(configuration: ConfigurationValues(environment: environment(values)))
         return try await DockerClient.connect(configuration: settings.clientConfiguration)
     }
 

@@ -1,4 +1,4 @@
-/// Where and how widely backups run, read from the environment once at start-up.
+/// Where and how widely backups run, read once at start-up (see ``ConfigurationValues``).
 ///
 /// Keys:
 /// - `BT_BACKUP_DIR` (string, absolute path): backup directory; default `/backups`.
@@ -12,17 +12,17 @@ package struct BackupSettings: Sendable, Equatable {
     /// The label filters that select containers: `baktainer.backup=true`, plus `BT_FILTER_LABEL` when set.
     package var discoveryLabels: [String] = [BackupLabel.backupFilter]
 
-    /// Reads the settings; throws a ``ConfigurationError`` naming the variable when a value is malformed.
-    package init(environment: EnvironmentValues) throws(ConfigurationError) {
-        let directory = environment.string(EnvironmentKey.backupDirectory) ?? "/backups"
+    /// Reads the settings; throws a ``ConfigurationError`` naming the setting and its source when a value is malformed.
+    package init(configuration values: ConfigurationValues) throws(ConfigurationError) {
+        let directory = values.string(EnvironmentKey.backupDirectory) ?? "/backups"
         guard directory.hasPrefix("/") else {
-            throw ConfigurationError(setting: EnvironmentKey.backupDirectory, "'\(directory)' is not an absolute path")
+            throw values.error(EnvironmentKey.backupDirectory, "'\(directory)' is not an absolute path")
         }
         backupDirectory = directory
-        maximumConcurrentBackups = try environment.integer(EnvironmentKey.threads, in: 1...64) ?? 4
-        if let filter = environment.string(EnvironmentKey.filterLabel) {
+        maximumConcurrentBackups = try values.integer(EnvironmentKey.threads, in: 1...64) ?? 4
+        if let filter = values.string(EnvironmentKey.filterLabel) {
             guard !filter.hasPrefix("="), !filter.contains(where: { $0.isWhitespace }) else {
-                throw ConfigurationError(setting: EnvironmentKey.filterLabel, "'\(filter)' is not a label filter: use key=value or key, without spaces")
+                throw values.error(EnvironmentKey.filterLabel, "'\(filter)' is not a label filter: use key=value or key, without spaces")
             }
             discoveryLabels.append(filter)
         }

@@ -1,6 +1,8 @@
-/// A setting that cannot be used, naming the variable and what it accepts. Never includes a secret value.
+/// A setting that cannot be used, naming the setting where it came from and what it accepts. Never includes a
+/// secret value.
 package struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The setting at fault, e.g. "BT_SSL".
+    /// The setting at fault and its source: `BT_SSL`, `/etc/baktainer.yml: ssl`, or a label such as
+    /// `baktainer.compress`.
     package var setting: String
     /// What is wrong and what to do.
     package var message: String

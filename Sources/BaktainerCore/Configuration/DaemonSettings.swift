@@ -6,7 +6,7 @@ import Foundation
 
 /// How `baktainer run` schedules, retries, shuts down and serves its status; read once at start-up.
 ///
-/// Keys: `BT_CRON` (default `0 0 * * *`), `TZ` (IANA name, default UTC), `BT_RUN_ON_START` (bool),
+/// Keys: `BT_CRON` (default `0 0 * * *`), `BT_TZ` or `TZ` (IANA name, default UTC), `BT_RUN_ON_START` (bool),
 /// `BT_RETRY_ATTEMPTS` (1…10, default 3), `BT_SHUTDOWN_TIMEOUT` (duration, default 60 s), `BT_HTTP_PORT` or
 /// the Ruby tool's `BT_HEALTH_PORT` (default 8080; 0 turns the server off), `BT_HEALTH_BIND` (default 0.0.0.0),
 /// `BT_MAX_BACKUP_AGE` (duration; default: three intervals of the target's schedule), `BT_HTTP_TOKEN`,
@@ -35,31 +35,30 @@ package struct DaemonSettings: Sendable {
     /// Time between full re-reads of the labelled containers.
     package var resyncInterval: Duration
 
-    /// Reads the settings; a malformed value is an error naming the variable.
-    package init(environment: EnvironmentValues) throws(ConfigurationError) {
-        let cron = environment.string(EnvironmentKey.cron) ?? "0 0 * * *"
+    /// Reads the settings; a malformed value is an error naming the setting and its source.
+    package init(configuration values: ConfigurationValues) throws(ConfigurationError) {
+        let cron = values.string(EnvironmentKey.cron) ?? "0 0 * * *"
         do throws(CronError) {
             schedule = try BackupSchedule(name: BackupSchedule.defaultName, text: cron)
         } catch {
-            throw ConfigurationError(setting: EnvironmentKey.cron, error.message)
+            throw values.error(EnvironmentKey.cron, error.message)
         }
-        timeZone = try environment.timeZone(EnvironmentKey.timeZone) ?? .gmt
-        runOnStart = try environment.bool(EnvironmentKey.runOnStart) ?? false
-        retryAttempts = try environment.integer(EnvironmentKey.retryAttempts, in: 1...10) ?? 3
-        shutdownTimeout = try environment.duration(EnvironmentKey.shutdownTimeout) ?? .seconds(60)
-        let legacyPort = try environment.integer(EnvironmentKey.legacyHealthPort, in: 0...65535)
-        let port = try environment.integer(EnvironmentKey.httpPort, in: 0...65535) ?? legacyPort ?? 8080
+        timeZone = try values.timeZone(EnvironmentKey.timeZone) ?? .gmt
+        runOnStart = try values.bool(EnvironmentKey.runOnStart) ?? false
+        retryAttempts = try values.integer(EnvironmentKey.retryAttempts, in: 1...10) ?? 3
+        shutdownTimeout = try values.duration(EnvironmentKey.shutdownTimeout) ?? .seconds(60)
+        let port = try values.integer(EnvironmentKey.httpPort, in: 0...65535) ?? 8080
         httpPort = port == 0 ? nil : port
-        httpBind = environment.string(EnvironmentKey.httpBind) ?? "0.0.0.0"
-        maximumBackupAge = try environment.duration(EnvironmentKey.maxBackupAge)
-        if let text = environment.string(EnvironmentKey.verifyCron) {
+        httpBind = values.string(EnvironmentKey.httpBind) ?? "0.0.0.0"
+        maximumBackupAge = try values.duration(EnvironmentKey.maxBackupAge)
+        if let text = values.string(EnvironmentKey.verifyCron) {
             do {
                 verifySchedule = try CronExpression(text)
             } catch {
-                throw ConfigurationError(setting: EnvironmentKey.verifyCron, error.message)
+                throw values.error(EnvironmentKey.verifyCron, error.message)
             }
         }
-        httpToken = environment.string(EnvironmentKey.httpToken).map(Secret.init)
-        resyncInterval = try environment.duration(EnvironmentKey.resyncInterval) ?? .seconds(60)
+        httpToken = values.string(EnvironmentKey.httpToken).map(Secret.init)
+        resyncInterval = try values.duration(EnvironmentKey.resyncInterval) ?? .seconds(60)
     }
 }

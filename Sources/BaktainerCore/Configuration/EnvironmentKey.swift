@@ -1,7 +1,11 @@
-/// Names of the environment variables Baktainer reads, in one place.
+/// Names of the environment variables Baktainer reads, in one place; settings code reads values by these names
+/// (see ``ConfigurationValues``), whether a variable or the configuration file set them.
 ///
-/// The `BT_*` names are those of the earlier Ruby tool and keep their meaning.
+/// The `BT_*` names are those of the earlier Ruby tool and keep their meaning. Each has a key in the
+/// configuration file (``ConfigurationKey/all``); the non-`BT_` names are older names of such keys.
 package enum EnvironmentKey {
+    /// Path of an optional YAML configuration file; variables win over it. Read from the environment only.
+    package static let configFile = "BT_CONFIG_FILE"
     /// Docker endpoint: `unix:///path` or `tcp://host:port`. Default: `DOCKER_HOST`, else the local socket.
     package static let dockerURL = "BT_DOCKER_URL"
     /// Boolean: use TLS for a `tcp://` endpoint. Default: `DOCKER_TLS_VERIFY`, else false.
@@ -16,8 +20,10 @@ package enum EnvironmentKey {
     package static let dockerRetries = "BT_DOCKER_RETRIES"
     /// Docker CLI's endpoint variable, honoured when `BT_DOCKER_URL` is unset.
     package static let dockerHost = "DOCKER_HOST"
-    /// Docker CLI's directory holding `ca.pem`, `cert.pem` and `key.pem`.
-    package static let dockerCertPath = "DOCKER_CERT_PATH"
+    /// Directory holding `ca.pem`, `cert.pem` and `key.pem`, the defaults of `BT_CA`, `BT_CERT`, `BT_KEY`.
+    package static let dockerCertPath = "BT_DOCKER_CERT_PATH"
+    /// Docker CLI's name for ``dockerCertPath``, honoured when that is unset.
+    package static let dockerCLICertPath = "DOCKER_CERT_PATH"
     /// Docker CLI's TLS switch, honoured when `BT_SSL` is unset.
     package static let dockerTLSVerify = "DOCKER_TLS_VERIFY"
     /// Absolute path: where backup files are written. Default: `/backups`.
@@ -38,7 +44,9 @@ package enum EnvironmentKey {
     /// Cron expression: the global backup schedule. Default: `0 0 * * *`.
     package static let cron = "BT_CRON"
     /// Time zone name (IANA) in which schedules are evaluated. Default: UTC.
-    package static let timeZone = "TZ"
+    package static let timeZone = "BT_TZ"
+    /// The system's name for ``timeZone``, honoured when that is unset (the usual way to set it).
+    package static let systemTimeZone = "TZ"
     /// Boolean: back up every target once at start-up.
     package static let runOnStart = "BT_RUN_ON_START"
     /// Integer 1…10: attempts of a backup that fails for a transient reason. Default: 3.

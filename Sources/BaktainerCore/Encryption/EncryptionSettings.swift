@@ -3,7 +3,8 @@ import Foundation
 /// Backup encryption settings, read once at start-up: whom backups are encrypted to and which keys open them.
 ///
 /// Recipients (`BT_AGE_RECIPIENTS`, `BT_AGE_RECIPIENTS_FILE`) and a passphrase (`BT_AGE_PASSPHRASE`,
-/// `BT_AGE_PASSPHRASE_FILE`) exclude each other, as in age. Errors name the variable and never echo a secret.
+/// `BT_AGE_PASSPHRASE_FILE`) exclude each other, as in age. Errors name the setting and its source (variable or
+/// configuration file) and never echo a secret.
 package struct EncryptionSettings: Sendable {
     /// Whom new backups are encrypted to; empty means backups are not encrypted.
     package var recipients: [AgeRecipient]
@@ -21,7 +22,7 @@ package struct EncryptionSettings: Sendable {
 
     /// Reads the settings from `environment`; `readFile` returns a file's text (tests may stub it).
     package init(
-        environment: EnvironmentValues,
+        configuration environment: ConfigurationValues,
         readFile: (String) throws -> String = { try String(contentsOfFile: $0, encoding: .utf8) }
     ) throws(ConfigurationError) {
         var recipients: [AgeRecipient] = []
@@ -29,49 +30,50 @@ package struct EncryptionSettings: Sendable {
             for (index, item) in list.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
                 let entry = String(item).trimmingAgeWhitespace()
                 guard let recipient = try? AgeRecipient(parsing: entry) else {
-                    throw ConfigurationError(setting: EnvironmentKey.ageRecipients, "entry \(index + 1) is not an age recipient: use comma-separated 'age1…' public keys from age-keygen or baktainer keygen")
+                    throw environment.error(EnvironmentKey.ageRecipients, "entry \(index + 1) is not an age recipient: use comma-separated 'age1…' public keys from age-keygen or baktainer keygen")
                 }
                 recipients.append(recipient)
             }
         }
         if let path = environment.string(EnvironmentKey.ageRecipientsFile) {
-            let text = try Self.read(path, for: EnvironmentKey.ageRecipientsFile, readFile)
+            let text = try Self.read(path, for: environment.origin(EnvironmentKey.ageRecipientsFile), readFile)
             var found = 0
             for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
                 let entry = String(line).trimmingAgeWhitespace()
                 if entry.isEmpty || entry.hasPrefix("#") { continue }
                 guard let recipient = try? AgeRecipient(parsing: entry) else {
-                    throw ConfigurationError(setting: EnvironmentKey.ageRecipientsFile, "line \(number + 1) of \(path) is not an age recipient: use one 'age1…' public key per line ('#' starts a comment)")
+                    throw environment.error(EnvironmentKey.ageRecipientsFile, "line \(number + 1) of \(path) is not an age recipient: use one 'age1…' public key per line ('#' starts a comment)")
                 }
                 recipients.append(recipient)
                 found += 1
             }
             guard found > 0 else {
-                throw ConfigurationError(setting: EnvironmentKey.ageRecipientsFile, "\(path) holds no 'age1…' recipient")
+                throw environment.error(EnvironmentKey.ageRecipientsFile, "\(path) holds no 'age1…' recipient")
             }
         }
 
         let passphrase = try Self.passphrase(environment, readFile)
         if let passphrase {
             guard recipients.isEmpty else {
-                let recipientSource = environment.string(EnvironmentKey.ageRecipients) != nil ? EnvironmentKey.ageRecipients : EnvironmentKey.ageRecipientsFile
-                let passphraseSource = environment.string(EnvironmentKey.agePassphrase) != nil ? EnvironmentKey.agePassphrase : EnvironmentKey.agePassphraseFile
-                throw ConfigurationError(setting: passphraseSource, "cannot be combined with \(recipientSource): age encrypts either to recipients or with one passphrase; unset one of them")
+                let recipientSource = environment.origin(
+                    environment.string(EnvironmentKey.ageRecipients) != nil ? EnvironmentKey.ageRecipients : EnvironmentKey.ageRecipientsFile)
+                let passphraseKey = environment.string(EnvironmentKey.agePassphrase) != nil ? EnvironmentKey.agePassphrase : EnvironmentKey.agePassphraseFile
+                throw environment.error(passphraseKey, "cannot be combined with \(recipientSource): age encrypts either to recipients or with one passphrase; unset one of them")
             }
             do throws(AgeError) {
                 recipients = [try AgeRecipient.passphrase(passphrase)]
             } catch {
-                throw ConfigurationError(setting: EnvironmentKey.agePassphrase, error.message)
+                throw environment.error(EnvironmentKey.agePassphrase, error.message)
             }
         }
 
         var identities: [AgeIdentity] = []
         if let path = environment.string(EnvironmentKey.ageIdentityFile) {
-            let text = try Self.read(path, for: EnvironmentKey.ageIdentityFile, readFile)
+            let text = try Self.read(path, for: environment.origin(EnvironmentKey.ageIdentityFile), readFile)
             do throws(AgeError) {
                 identities = try AgeIdentity.parseFile(text)
             } catch {
-                throw ConfigurationError(setting: EnvironmentKey.ageIdentityFile, "\(path): \(error.message)")
+                throw environment.error(EnvironmentKey.ageIdentityFile, "\(path): \(error.message)")
             }
         }
         if let passphrase, let identity = try? AgeIdentity.passphrase(passphrase) {
@@ -81,22 +83,23 @@ package struct EncryptionSettings: Sendable {
     }
 
     /// The passphrase from `BT_AGE_PASSPHRASE` or `BT_AGE_PASSPHRASE_FILE` (one trailing newline trimmed).
-    private static func passphrase(_ environment: EnvironmentValues, _ readFile: (String) throws -> String) throws(ConfigurationError) -> String? {
+    private static func passphrase(_ environment: ConfigurationValues, _ readFile: (String) throws -> String) throws(ConfigurationError) -> String? {
         let inline = environment.string(EnvironmentKey.agePassphrase)
         let path = environment.string(EnvironmentKey.agePassphraseFile)
         if inline != nil && path != nil {
-            throw ConfigurationError(setting: EnvironmentKey.agePassphrase, "cannot be combined with \(EnvironmentKey.agePassphraseFile): set only one of them")
+            throw environment.error(
+                EnvironmentKey.agePassphrase, "cannot be combined with \(environment.origin(EnvironmentKey.agePassphraseFile)): set only one of them")
         }
         if let inline { return inline }
         guard let path else { return nil }
-        var text = try read(path, for: EnvironmentKey.agePassphraseFile, readFile)
+        var text = try read(path, for: environment.origin(EnvironmentKey.agePassphraseFile), readFile)
         if text.hasSuffix("\r\n") {
             text.removeLast()  // "\r\n" is one Character
         } else if text.hasSuffix("\n") {
             text.removeLast()
         }
         guard !text.isEmpty else {
-            throw ConfigurationError(setting: EnvironmentKey.agePassphraseFile, "\(path) is empty: write the passphrase into it")
+            throw environment.error(EnvironmentKey.agePassphraseFile, "\(path) is empty: write the passphrase into it")
         }
         return text
     }

@@ -22,20 +22,19 @@ package struct LogSettings: Sendable, Equatable {
         self.format = format
     }
 
-    /// Reads the settings; a malformed value is an error naming the variable.
-    package init(environment: EnvironmentValues) throws(ConfigurationError) {
+    /// Reads `BT_LOG_LEVEL` (older name `LOG_LEVEL`) and `BT_LOG_FORMAT`; a malformed value is an error naming
+    /// the setting and its source.
+    package init(configuration values: ConfigurationValues) throws(ConfigurationError) {
         self.init()
-        for key in [EnvironmentKey.logLevel, EnvironmentKey.legacyLogLevel] {
-            guard let raw = environment.string(key) else { continue }
+        if let raw = values.string(EnvironmentKey.logLevel) {
             guard let level = Self.level(named: raw) else {
-                throw ConfigurationError(setting: key, "'\(raw)' is not a log level: use trace, debug, info, notice, warning, error or critical")
+                throw values.error(EnvironmentKey.logLevel, "'\(raw)' is not a log level: use trace, debug, info, notice, warning, error or critical")
             }
             self.level = level
-            break
         }
-        if let raw = environment.string(EnvironmentKey.logFormat) {
+        if let raw = values.string(EnvironmentKey.logFormat) {
             guard let format = Format(rawValue: raw.lowercased()) else {
-                throw ConfigurationError(setting: EnvironmentKey.logFormat, "'\(raw)' is not a log format: use text or json")
+                throw values.error(EnvironmentKey.logFormat, "'\(raw)' is not a log format: use text or json")
             }
             self.format = format
         }

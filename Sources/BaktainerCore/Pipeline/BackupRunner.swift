@@ -18,7 +18,7 @@ package struct BackupRunner: Sendable {
     private let storage: any BackupStorage
     private let settings: PipelineSettings
     /// The version written into records.
-    package static let version = "0.1.0"
+    package static let version = BaktainerVersion.current
 
     /// Creates a runner dumping through `runtime` into `storage`.
     package init(runtime: any ContainerRuntime, storage: any BackupStorage, settings: PipelineSettings = PipelineSettings()) {

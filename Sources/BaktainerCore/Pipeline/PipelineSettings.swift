@@ -43,11 +43,11 @@ package struct PipelineSettings: Sendable {
     }
 
     /// Reads every part from `environment`; throws a ``ConfigurationError`` naming the first malformed variable.
-    package init(environment: EnvironmentValues) throws(ConfigurationError) {
+    package init(configuration environment: ConfigurationValues) throws(ConfigurationError) {
         let timeZone = try environment.timeZone(EnvironmentKey.timeZone) ?? .gmt
         self.init(
-            compression: try CompressionSettings(environment: environment), encryption: try EncryptionSettings(environment: environment),
-            retention: try RetentionSettings(environment: environment), timeZone: timeZone,
-            minimumFreeSpace: try FreeSpaceGuard(environment: environment))
+            compression: try CompressionSettings(configuration: environment), encryption: try EncryptionSettings(configuration: environment),
+            retention: try RetentionSettings(configuration: environment), timeZone: timeZone,
+            minimumFreeSpace: try FreeSpaceGuard(configuration: environment))
     }
 }

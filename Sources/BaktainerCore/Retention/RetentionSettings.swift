@@ -22,7 +22,7 @@ package struct RetentionSettings: Sendable, Equatable {
     }
 
     /// Reads the global policy; throws a ``ConfigurationError`` naming the variable when a value is malformed.
-    package init(environment: EnvironmentValues) throws(ConfigurationError) {
+    package init(configuration environment: ConfigurationValues) throws(ConfigurationError) {
         let legacyCount = try environment.integer(EnvironmentKey.legacyRetentionCount, in: Self.countRange)
         let legacyDays = try environment.integer(EnvironmentKey.legacyRetentionDays, in: 0...36_500)
         var policy = try Self.policy(from: environment) { rule in
@@ -62,11 +62,11 @@ package struct RetentionSettings: Sendable, Equatable {
         for key in present where !BackupLabel.retentionRules.contains(String(key.dropFirst(prefix.count))) {
             throw ConfigurationError(setting: key, "unknown retention rule: use \(prefix)<rule> with one of \(BackupLabel.retentionRules.joined(separator: ", "))")
         }
-        return try policy(from: EnvironmentValues(labels)) { prefix + $0 }
+        return try policy(from: ConfigurationValues(labels: labels)) { prefix + $0 }
     }
 
     /// Reads the seven rules from `values`, the key of each rule being `key(ruleName)`.
-    private static func policy(from values: EnvironmentValues, key: (String) -> String) throws(ConfigurationError) -> RetentionPolicy {
+    private static func policy(from values: ConfigurationValues, key: (String) -> String) throws(ConfigurationError) -> RetentionPolicy {
         func count(_ rule: String) throws(ConfigurationError) -> Int? {
             let value = try values.integer(key(rule), in: countRange)
             return value == 0 ? nil : value

@@ -47,11 +47,11 @@ package struct FreeSpaceGuard: Sendable, Equatable {
     }
 
     /// Reads `BT_MIN_FREE_SPACE`; nil when unset.
-    package init?(environment: EnvironmentValues) throws(ConfigurationError) {
+    package init?(configuration environment: ConfigurationValues) throws(ConfigurationError) {
         guard let raw = environment.string(EnvironmentKey.minimumFreeSpace) else { return nil }
         guard let parsed = FreeSpaceGuard(raw) else {
-            throw ConfigurationError(
-                setting: EnvironmentKey.minimumFreeSpace, "'\(raw)' is not a size or share: use bytes with K, M, G or T (e.g. 2G) or a percentage (e.g. 10%)")
+            throw environment.error(
+                EnvironmentKey.minimumFreeSpace, "'\(raw)' is not a size or share: use bytes with K, M, G or T (e.g. 2G) or a percentage (e.g. 10%)")
         }
         self = parsed
     }

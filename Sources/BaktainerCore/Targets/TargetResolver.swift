@@ -68,8 +68,8 @@ package struct TargetResolver: Sendable {
         // All databases.
         var allDatabases = false
         if let raw = label(BackupLabel.allDatabases) {
-            guard let value = Self.boolean(raw) else {
-                throw fail("\(BackupLabel.allDatabases) '\(raw)' is not a boolean; use true or false")
+            guard let value = Bool(settingText: raw) else {
+                throw fail("\(BackupLabel.allDatabases) '\(raw)' is not a boolean; use true or false (yes/no, on/off and 1/0 work too)")
             }
             allDatabases = value
         }
@@ -175,14 +175,6 @@ package struct TargetResolver: Sendable {
         }
     }
 
-    /// A strict boolean: true/false, yes/no, 1/0 (case-insensitive); nil for anything else.
-    static func boolean(_ raw: String) -> Bool? {
-        switch raw.trimmingWhitespace.lowercased() {
-        case "true", "yes", "1": true
-        case "false", "no", "0": false
-        default: nil
-        }
-    }
 }
 
 /// A container that cannot be backed up as labelled. Holds no secret.
