@@ -6,7 +6,7 @@ import Testing
 
 /// The daemon driven by a test clock, over a fake runtime and the in-memory storage: schedules, retries, no new
 /// run after shutdown, overlaps, Docker lost and back.
-@Suite struct BackupDaemonTests {
+@Suite(.timeLimit(.minutes(3))) struct BackupDaemonTests {
     static let container = ContainerInfo(
         id: "c1", name: "shop-db",
         labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres", "baktainer.db.name": "shop"],

@@ -5,7 +5,7 @@ import Testing
 
 /// The backup run end to end through a fake runtime and the in-memory storage: every failure class, nothing
 /// left after a failure, the commit with its sidecars, retries, retention, the events.
-@Suite struct BackupJobRunnerTests {
+@Suite(.timeLimit(.minutes(3))) struct BackupJobRunnerTests {
     static let dump = "-- PostgreSQL database dump\nCOPY public.t (id) FROM stdin;\n1\n2\n\\.\n-- PostgreSQL database dump complete\n"
     static let container = ContainerInfo(
         id: "c1", name: "shop-db", labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres"], environment: ["POSTGRES_PASSWORD=hunter2-secret"])

@@ -45,9 +45,12 @@ package struct BackupJobInfo: Sendable, Equatable {
     package var database: String?
     /// The schedule's name (``BackupSchedule/defaultName`` for the default stream).
     package var schedule: String
+    /// Tells one run of the stream from another in the logs (8 hex digits).
+    package var run: String
 
-    /// Describes `target`'s stream `schedule`.
+    /// Describes a run of `target`'s stream `schedule`.
     package init(target: BackupTarget, schedule: String = BackupSchedule.defaultName) {
+        run = String(UInt32.random(in: 0...UInt32.max), radix: 16)
         runtime = target.runtime
         container = target.containerName
         backupName = target.backupName

@@ -46,7 +46,7 @@ package struct BackupEventLog: BackupObserver {
     }
 
     private func metadata(_ job: BackupJobInfo, _ extra: Logger.Metadata) -> Logger.Metadata {
-        var metadata: Logger.Metadata = ["container": "\(job.container)", "engine": "\(job.engine)"]
+        var metadata: Logger.Metadata = ["container": "\(job.container)", "engine": "\(job.engine)", "run": "\(job.run)"]
         if job.schedule != BackupSchedule.defaultName { metadata["schedule"] = "\(job.schedule)" }
         if job.runtime != .local { metadata["host"] = "\(job.runtime)" }
         return metadata.merging(extra) { $1 }
