@@ -115,6 +115,7 @@ package struct BackupRunner: Sendable {
             var head = [UInt8]()
             var dumped = 0
             var stored = 0
+            var rowCounter = engine.rowCounter(for: target)
             func store(_ buffer: ByteBuffer) async throws {
                 guard buffer.readableBytes > 0 else { return }
                 buffer.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
@@ -126,6 +127,7 @@ package struct BackupRunner: Sendable {
                     if head.count < 16 { head.append(contentsOf: buffer.readableBytesView.prefix(16 - head.count)) }
                     tail.append(contentsOf: buffer.readableBytesView.suffix(4096))
                     if tail.count > 8192 { tail.removeFirst(tail.count - 4096) }
+                    buffer.withUnsafeReadableBytes { rowCounter?.consume($0) }
                     try await store(try chain.transform(buffer))
                     dumped += buffer.readableBytes
                     progress?(BackupProgress(container: target.containerName, bytes: dumped))
@@ -153,11 +155,7 @@ package struct BackupRunner: Sendable {
             record.dumpSize = termination.stdoutByteCount
             record.compression = compression.name
             record.encrypted = settings.encryption.isEnabled
-            do {
-                record.tableCounts = try await TableInventory.take(of: target, client: client)
-            } catch {
-                logger.warning("tables not counted (restore tests of this backup cannot compare counts): \(target.redacting("\(error)"))")
-            }
+            record.tableCounts = rowCounter?.counts()
             try await Self.writeSidecars(record)
             return .success(record)
         } catch where Task.isCancelled {
