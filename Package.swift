@@ -80,6 +80,12 @@ let package = Package(
             ],
             path: "Benchmarks/baktainer-bench"
         ),
+        // Row counters' throughput over a dump file; driven by scripts/bench-rowcount.sh.
+        .executableTarget(
+            name: "baktainer-rowcount-bench",
+            dependencies: ["BaktainerCore"],
+            path: "Benchmarks/baktainer-rowcount-bench"
+        ),
         .testTarget(
             name: "DockerEngineAPITests",
             dependencies: [

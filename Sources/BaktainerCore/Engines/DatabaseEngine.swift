@@ -12,6 +12,9 @@ package protocol DatabaseEngine: Sendable {
     func isComplete(dumpTail: [UInt8], size: Int) -> Bool
     /// Whether a dump may start with `head` (its first 16 bytes or fewer), e.g. a file format's magic.
     func acceptsHead(_ head: [UInt8]) -> Bool
+    /// A counter of the rows per table in `target`'s dump as it streams, recorded for restore tests; nil when
+    /// the engine's dumps have no tables to count.
+    func rowCounter(for target: BackupTarget) -> (any DumpRowCounter)?
 
     /// The command that reads a dump of this engine from **stdin** and loads it into `target` (the destination
     /// container, its credentials and database; a nil database means a whole-server dump). Pure, like
@@ -56,6 +59,9 @@ extension DatabaseEngine {
 extension DatabaseEngine {
     /// Any start is accepted unless an engine knows its format's magic.
     package func acceptsHead(_ head: [UInt8]) -> Bool { true }
+
+    /// No tables to count unless an engine reads its dumps.
+    package func rowCounter(for target: BackupTarget) -> (any DumpRowCounter)? { nil }
 
     /// Engines without a restore procedure refuse.
     package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ContainerCommand {

@@ -114,6 +114,11 @@ package struct MySQLEngine: DatabaseEngine {
         dumpTail.containsText("-- Dump completed")
     }
 
+    /// Counts the INSERT tuples of the dump.
+    package func rowCounter(for target: BackupTarget) -> (any DumpRowCounter)? {
+        MySQLInsertRowCounter(database: target.allDatabases ? nil : target.database)
+    }
+
     static let clientScript = optionFilePreamble + #"""
         if command -v mariadb >/dev/null 2>&1; then tool=mariadb
         elif command -v mysql >/dev/null 2>&1; then tool=mysql

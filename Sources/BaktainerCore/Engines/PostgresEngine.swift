@@ -48,6 +48,11 @@ package struct PostgresEngine: DatabaseEngine {
         dumpTail.containsText("PostgreSQL database dump complete") || dumpTail.containsText("PostgreSQL database cluster dump complete")
     }
 
+    /// Counts the COPY rows of a pg_dump; a pg_dumpall dump is not counted.
+    package func rowCounter(for target: BackupTarget) -> (any DumpRowCounter)? {
+        target.allDatabases ? nil : PostgresCopyRowCounter()
+    }
+
     package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ContainerCommand {
         let common = ["psql", "--username=\(target.user ?? "postgres")", "--no-password", "--no-psqlrc", "--quiet", "--file=-"]
         guard let database = target.database, !target.allDatabases else {

@@ -1,6 +1,6 @@
 
-/// Counts the rows of every table of a target's database, exactly (`count(*)`), for restore tests: the counts
-/// taken right after a dump are recorded beside the backup and compared with those of a restored copy.
+/// Counts the rows of every table of a target's database, exactly (`count(*)`), for restore tests: the counts of
+/// a restored copy, compared with those a ``DumpRowCounter`` took from the dump as it streamed.
 ///
 /// The command comes from the engine (``DatabaseEngine/inventoryCommand(for:)``): it runs inside the database
 /// container, credentials as the dump passes them (never in argv), and prints one `schema.table<TAB>rows` line

@@ -30,8 +30,8 @@ package struct BackupRecord: Sendable, Equatable, Codable {
     package var compression: String?
     /// Whether the file is encrypted with age (nil in records of older versions: not encrypted).
     package var encrypted: Bool?
-    /// Rows per table (`schema.table`) counted right after the dump, for restore tests; nil when the engine has
-    /// no inventory or the count failed.
+    /// Rows per table (`schema.table`) in the dump, counted as it streamed (``DumpRowCounter``), for restore
+    /// tests; nil when the engine has no counter (and in records of older versions: counted after the dump).
     package var tableCounts: [String: Int]?
 
     /// Creates a record.

@@ -5,7 +5,7 @@ import Foundation
 #endif
 import NIOCore
 
-/// Runs one ``DumpPlan``: exec ─► tap (head, tail) ─► compress ─► encrypt ─► tap (SHA-256) ─► storage writer ─►
+/// Runs one ``DumpPlan``: exec ─► tap (head, tail, row counts) ─► compress ─► encrypt ─► tap (SHA-256) ─► storage writer ─►
 /// commit with the checksum and the record.
 ///
 /// Every stage pulls: a piece is compressed, encrypted and written before the next is read from the exec, so
@@ -61,6 +61,7 @@ package struct BackupRunner: Sendable {
         do {
             var dump = ByteTap()
             var stored = ByteTap(hashing: true)
+            var rowCounter = engine.rowCounter(for: target)
             func store(_ buffer: ByteBuffer) async throws {
                 guard buffer.readableBytes > 0 else { return }
                 stored.observe(buffer)
@@ -69,6 +70,7 @@ package struct BackupRunner: Sendable {
             let exit = try await runtime.withExec(plan.command, in: target.containerID) { exec in
                 for try await buffer in exec.stdout {
                     dump.observe(buffer)
+                    buffer.withUnsafeReadableBytes { rowCounter?.consume($0) }
                     try await store(try chain.transform(buffer))
                     progress?(BackupProgress(container: target.containerName, bytes: dump.count))
                 }
@@ -95,7 +97,7 @@ package struct BackupRunner: Sendable {
             record.dumpSize = dump.count
             record.compression = plan.compression.name
             record.encrypted = plan.encrypted
-            record.tableCounts = try? await TableInventory.take(of: target, runtime: runtime)
+            record.tableCounts = rowCounter?.counts()
             try await writer.commit(record)
             return .success(record)
         } catch where Task.isCancelled {
