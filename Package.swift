@@ -93,6 +93,16 @@ let package = Package(
             dependencies: ["BaktainerCore", "BaktainerHTTP"]
         ),
         .testTarget(
+            name: "BaktainerHTTPTests",
+            dependencies: [
+                "BaktainerCore",
+                "BaktainerHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: [
                 "BaktainerCore",
