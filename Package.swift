@@ -60,8 +60,15 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // The system libzstd (Debian: libzstd-dev), for zstd compression streamed inside the pipeline.
-        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        // The system libzstd, for zstd compression streamed inside the pipeline. Its own header declares the few
+        // functions used, so only the runtime library is needed (Debian: libzstd1, always installed), not libzstd-dev.
+        .target(
+            name: "CZstd",
+            linkerSettings: [
+                .linkedLibrary(":libzstd.so.1", .when(platforms: [.linux])),
+                .linkedLibrary("zstd", .when(platforms: [.macOS])),
+            ]
+        ),
         .target(
             name: "DockerEngineAPI",
             dependencies: [
@@ -98,6 +105,16 @@ let package = Package(
             dependencies: [
                 "BaktainerCore", "BaktainerHTTP",
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "BaktainerHTTPTests",
+            dependencies: [
+                "BaktainerCore",
+                "BaktainerHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

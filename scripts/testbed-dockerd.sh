@@ -7,13 +7,19 @@
 #   scripts/testbed-dockerd.sh stop DIR    SIGTERM, wait until it has exited (containers stop with it)
 #   scripts/testbed-dockerd.sh remove DIR  stop, then delete DIR
 #
+# The daemon runs in a network namespace of its own (it needs no network), so it never touches the host's
+# docker0. `start` registers it under /var/lib/baktainer-testbed/dockerd/ as owned by the calling process
+# (BAKTAINER_TEST_OWNER_PID, else the parent): when that process has ended, scripts/testbed-clean.sh removes it.
 # Needs root, dockerd and /bin/busybox (busybox-static), which scripts/testbed.sh installs.
 set -euo pipefail
+# shellcheck source=scripts/testbed-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/testbed-lib.sh"
 action=${1:?usage: testbed-dockerd.sh start|stop|remove DIR}
 dir=${2:?usage: testbed-dockerd.sh start|stop|remove DIR}
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 name="bt-extra-$(printf '%s' "$dir" | sha1sum | cut -c1-8)"
+registration="$TESTBED_STATE/dockerd/$name"
 pidfile="$dir/dockerd.pid"
 socket="$dir/docker.sock"
 log() { printf '[testbed-dockerd %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -23,6 +29,7 @@ stop() {
 	[ -f "$pidfile" ] || return 0
 	local pid
 	pid=$(cat "$pidfile")
+	grep -qaF -- "$pidfile" "/proc/$pid/cmdline" 2>/dev/null || return 0  # not running (or the pid is another process's now)
 	kill -TERM "$pid" 2>/dev/null || return 0
 	for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
 	log "dockerd $pid did not stop within 20 s; killing it"
@@ -31,8 +38,13 @@ stop() {
 
 case "$action" in
 stop) stop; exit 0 ;;
-remove) stop; rm -rf "$dir"; exit 0 ;;
-start) ;;
+remove) stop; rm -rf "$dir" "$registration"; exit 0 ;;
+start)
+	owner=$(caller_owner) || exit 1
+	mkdir -p "$registration"
+	printf '%s\n' "$dir" >"$registration/dir"
+	printf '%s\n' "$owner" >"$registration/owner"
+	;;
 *) echo "unknown action $action" >&2; exit 2 ;;
 esac
 

@@ -1,39 +1,47 @@
 #!/usr/bin/env bash
-# Starts the TLS half of the integration test bed on a Debian 12 host (root), after scripts/testbed.sh
-# (which installs docker.io and openssl and starts the main dockerd):
-#   1. generates, once, the TLS material in $TLS_DIR (default /var/tmp/baktainer-tls/):
-#        ca.pem  ca-key.pem               the CA the daemon trusts and that signed both certificates
-#        server-cert.pem server-key.pem   the daemon's certificate: IP SAN 127.0.0.1, DNS SAN localhost
-#        cert.pem key.pem                 a client certificate (extendedKeyUsage clientAuth) and its key
-#        other-ca.pem other-ca-key.pem    a second CA that has nothing to do with the first
-#        wrong-key.pem                    a valid RSA key that does not belong to cert.pem
-#      (tests copy ca.pem/cert.pem/key.pem into a DOCKER_CERT_PATH-style directory themselves);
-#   2. starts a second dockerd with --tlsverify on tcp://127.0.0.1:2376 (and its own socket
-#      /var/run/baktainer-tls-docker.sock, data root, exec root, pidfile and containerd namespace, so it
-#      runs beside the main daemon) unless one already answers there with these certificates.
-# The daemon needs no images. Idempotent; concurrent runs are serialised by a lock.
+# The TLS half of the integration test bed on a Debian 12 host (root), after scripts/testbed.sh (which installs
+# docker.io and openssl):
+#
+#   scripts/testbed-tls.sh start     starts a TLS-only dockerd for the calling test run and prints, on stdout, the
+#                                    shell `export` lines the tests read (eval them):
+#                                      BAKTAINER_TLS_HOST, BAKTAINER_TLS_PORT  where it listens (tcp, --tlsverify)
+#                                      BAKTAINER_TLS_SOCKET                    its unix socket (for the docker CLI)
+#                                      BAKTAINER_TLS_DIR                       the client-side certificates
+#                                      BAKTAINER_TLS_ID                        its name, for `stop`
+#   scripts/testbed-tls.sh stop ID   stops that daemon and removes its network namespace and data.
+#
+# Each daemon runs in a network namespace of its own (ip netns "bt-tls-N"), reached over a veth pair: the host
+# side has $BAKTAINER_TLS_NET.(4N+1)/30, the daemon listens on .(4N+2):$BAKTAINER_TLS_PORT. So its `--bridge=none`
+# never deletes the host's docker0, and concurrent test runs each have their own. It is owned by the calling
+# process (BAKTAINER_TEST_OWNER_PID, else the parent): scripts/testbed-clean.sh stops it once that has ended.
+#
+# The TLS material is generated once into $BAKTAINER_TLS_DIR (default /var/tmp/baktainer-tls/):
+#   ca.pem ca-key.pem               the CA the daemons trust and that signs the certificates
+#   cert.pem key.pem                a client certificate (extendedKeyUsage clientAuth) and its key
+#   other-ca.pem other-ca-key.pem   a second CA that has nothing to do with the first
+#   wrong-key.pem                   a valid RSA key that does not belong to cert.pem
+# (tests copy ca.pem/cert.pem/key.pem into a DOCKER_CERT_PATH-style directory themselves); each daemon gets its
+# own server certificate for its address. The daemon needs no images. Concurrent runs are serialised by a lock.
 #
 # Environment:
-#   BAKTAINER_TLS_DIR   where the certificates live (default /var/tmp/baktainer-tls); the tests read the same
-#   BAKTAINER_TLS_PORT  the daemon's TCP port (default 2376)
+#   BAKTAINER_TLS_DIR   where the certificates live (default /var/tmp/baktainer-tls)
+#   BAKTAINER_TLS_PORT  the daemons' TCP port (default 2376)
+#   BAKTAINER_TLS_NET   the first three octets of the /24 the veth pairs take /30s of (default 10.247.76)
 #
 # Exits non-zero, loudly, when the daemon cannot be started: the TLS tests must fail, never skip.
 set -euo pipefail
 
 START_NS=$(date +%s%N)
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=scripts/testbed-lib.sh
+. "$SCRIPT_DIR/testbed-lib.sh"
 TLS_DIR="${BAKTAINER_TLS_DIR:-/var/tmp/baktainer-tls}"
 PORT="${BAKTAINER_TLS_PORT:-2376}"
-ADDRESS="127.0.0.1:$PORT"
-NAME=baktainer-tls-docker
-DATA_ROOT="/var/lib/$NAME"
-EXEC_ROOT="/var/run/$NAME"
-PIDFILE="/var/run/$NAME.pid"
-SOCKET="/var/run/$NAME.sock"
-LOG="/var/log/baktainer-tls-dockerd.log"
+NET="${BAKTAINER_TLS_NET:-10.247.76}"
 DAYS=3650
 export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 
-log() { printf '[testbed-tls %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+log() { printf '[testbed-tls %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() {
 	printf '\n[testbed-tls] ####################################################################\n' >&2
 	printf '[testbed-tls] FATAL: %s\n' "$*" >&2
@@ -42,12 +50,14 @@ die() {
 }
 elapsed() { awk -v s="$1" -v e="$(date +%s%N)" 'BEGIN { printf "%.1f", (e - s) / 1e9 }'; }
 
+action=${1:-start}
+case "$action" in start | stop) ;; *) die "usage: testbed-tls.sh start | stop ID" ;; esac
 [ "$(id -u)" = 0 ] || die "testbed-tls.sh must run as root (it starts dockerd)"
-for tool in openssl dockerd docker flock setsid; do
-	command -v "$tool" >/dev/null || die "$tool is missing: run scripts/testbed.sh first (it installs docker.io and openssl)"
+for tool in openssl dockerd docker flock setsid ip nsenter; do
+	command -v "$tool" >/dev/null || die "$tool is missing: run scripts/testbed.sh first (it installs docker.io, openssl and iproute2)"
 done
 
-# One run at a time. fd 9 must not leak into dockerd.
+# One start or stop at a time. fd 9 must not leak into dockerd.
 mkdir -p /run/lock
 exec 9>/run/lock/baktainer-testbed-tls.lock
 if ! flock -n 9; then
@@ -55,18 +65,57 @@ if ! flock -n 9; then
 	flock -w 300 9 || die "timed out waiting for the testbed-tls lock"
 fi
 
+# The paths of daemon ID (bt-tls-N).
+paths() {
+	STATE="$TESTBED_STATE/tls/$1"
+	EXEC_ROOT="/run/$1"
+	PIDFILE="/run/$1.pid"
+	SOCKET="/run/$1.sock"
+}
+
+# stop_daemon ID: stops the daemon (only if the pidfile names a dockerd of ours), removes its namespace and data.
+stop_daemon() {
+	local id=$1 pid m
+	paths "$id"
+	if [ -s "$PIDFILE" ]; then
+		pid=$(cat "$PIDFILE")
+		if grep -qaF -- "$PIDFILE" "/proc/$pid/cmdline" 2>/dev/null; then
+			kill -TERM "$pid" 2>/dev/null || true
+			for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+			if kill -0 "$pid" 2>/dev/null; then
+				log "dockerd (TLS) $id (pid $pid) did not stop within 20 s; killing it"
+				kill -KILL "$pid" 2>/dev/null || true
+			fi
+		fi
+	fi
+	ip netns delete "$id" 2>/dev/null || true  # takes the veth pair with it
+	ip link delete "$id" 2>/dev/null || true
+	for m in $(awk -v a="$STATE/" -v b="$EXEC_ROOT/" 'index($2, a) == 1 || index($2, b) == 1 { print $2 }' /proc/mounts | sort -r); do
+		umount -l "$m" 2>/dev/null || true
+	done
+	rm -rf --one-file-system "$STATE" "$EXEC_ROOT" "$PIDFILE" "$SOCKET"
+}
+
+if [ "$action" = stop ]; then
+	id=${2:?usage: testbed-tls.sh stop ID}
+	case "$id" in bt-tls-[0-9]*) ;; *) die "'$id' is not the name of a test bed TLS daemon (bt-tls-N)" ;; esac
+	stop_daemon "$id"
+	log "dockerd (TLS) $id stopped and removed"
+	exit 0
+fi
+
 # ---------------------------------------------------------------------------------------------------
 # 1. TLS material, generated once into a scratch directory and moved into place whole.
 # ---------------------------------------------------------------------------------------------------
-FILES=(ca.pem ca-key.pem server-cert.pem server-key.pem cert.pem key.pem other-ca.pem other-ca-key.pem wrong-key.pem)
+FILES=(ca.pem ca-key.pem cert.pem key.pem other-ca.pem other-ca-key.pem wrong-key.pem)
 
 material_complete() {
 	local f
 	for f in "${FILES[@]}"; do [ -s "$TLS_DIR/$f" ] || return 1; done
 	# The pieces must still fit together (a half-edited directory is regenerated).
-	openssl verify -CAfile "$TLS_DIR/ca.pem" "$TLS_DIR/server-cert.pem" "$TLS_DIR/cert.pem" >/dev/null 2>&1 || return 1
+	openssl verify -CAfile "$TLS_DIR/ca.pem" "$TLS_DIR/cert.pem" >/dev/null 2>&1 || return 1
 	[ "$(openssl x509 -noout -pubkey -in "$TLS_DIR/cert.pem")" = "$(openssl pkey -pubout -in "$TLS_DIR/key.pem")" ] || return 1
-	openssl x509 -noout -checkend 86400 -in "$TLS_DIR/server-cert.pem" >/dev/null || return 1
+	openssl x509 -noout -checkend 86400 -in "$TLS_DIR/ca.pem" >/dev/null || return 1
 }
 
 # make_ca DIR NAME CN
@@ -77,14 +126,14 @@ make_ca() {
 		-addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
 }
 
-# make_leaf DIR CERT KEY CN EXTFILE-CONTENT
+# make_leaf CA-DIR DIR CERT KEY CN EXTFILE-CONTENT: a certificate signed by CA-DIR's ca.pem
 make_leaf() {
-	local dir="$1" cert="$2" key="$3" cn="$4" ext="$5"
+	local ca="$1" dir="$2" cert="$3" key="$4" cn="$5" ext="$6"
 	openssl req -new -newkey rsa:2048 -nodes -sha256 -keyout "$dir/$key" -out "$dir/$cert.csr" -subj "/CN=$cn" 2>/dev/null
 	printf '%s\n' "$ext" >"$dir/$cert.ext"
-	openssl x509 -req -sha256 -days "$DAYS" -in "$dir/$cert.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca-key.pem" \
-		-CAcreateserial -out "$dir/$cert" -extfile "$dir/$cert.ext" 2>/dev/null
-	rm -f "$dir/$cert.csr" "$dir/$cert.ext"
+	openssl x509 -req -sha256 -days "$DAYS" -in "$dir/$cert.csr" -CA "$ca/ca.pem" -CAkey "$ca/ca-key.pem" \
+		-CAcreateserial -CAserial "$dir/ca.srl" -out "$dir/$cert" -extfile "$dir/$cert.ext" 2>/dev/null
+	rm -f "$dir/$cert.csr" "$dir/$cert.ext" "$dir/ca.srl"
 }
 
 generate_material() {
@@ -93,10 +142,7 @@ generate_material() {
 	mkdir -p "$(dirname "$TLS_DIR")"
 	tmp="$(mktemp -d "$(dirname "$TLS_DIR")/.baktainer-tls.XXXXXX")"
 	make_ca "$tmp" ca "Baktainer test CA"
-	make_leaf "$tmp" server-cert.pem server-key.pem "baktainer-tls-dockerd" \
-		"$(printf '%s\n' 'basicConstraints=CA:FALSE' 'keyUsage=critical,digitalSignature,keyEncipherment' \
-			'extendedKeyUsage=serverAuth' 'subjectAltName=IP:127.0.0.1,DNS:localhost')"
-	make_leaf "$tmp" cert.pem key.pem "baktainer-test-client" \
+	make_leaf "$tmp" "$tmp" cert.pem key.pem "baktainer-test-client" \
 		"$(printf '%s\n' 'basicConstraints=CA:FALSE' 'keyUsage=critical,digitalSignature,keyEncipherment' \
 			'extendedKeyUsage=clientAuth')"
 	make_ca "$tmp" other-ca "Unrelated test CA"
@@ -109,10 +155,8 @@ generate_material() {
 	mv "$tmp" "$TLS_DIR"
 	material_complete || die "generated TLS material in $TLS_DIR does not verify"
 	log "certificates: generated in $TLS_DIR in $(elapsed "$t0") s"
-	MATERIAL_CHANGED=1
 }
 
-MATERIAL_CHANGED=0
 if material_complete; then
 	log "certificates: cached in $TLS_DIR"
 else
@@ -120,63 +164,73 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------------
-# 2. The TLS dockerd: start it only if nothing answers with these certificates.
+# 2. A TLS dockerd of the caller's own, in its own network namespace.
 # ---------------------------------------------------------------------------------------------------
+owner=$(caller_owner) || die "cannot tell which process owns the daemon"
+
+# The first free slot; a slot whose owner has ended is reclaimed.
+ID=""
+for slot in $(seq 0 63); do
+	id="bt-tls-$slot"
+	if [ -f "$TESTBED_STATE/tls/$id/owner" ]; then
+		owner_alive "$(cat "$TESTBED_STATE/tls/$id/owner")" && continue
+		log "dockerd (TLS) $id: its test run has ended; removing it"
+		stop_daemon "$id"
+	fi
+	ip netns list | grep -qw "^$id" && continue  # not ours to remove
+	ip -4 -o addr show | grep -qF " $NET.$((4 * slot + 1))/" && continue
+	ID=$id
+	break
+done
+[ -n "$ID" ] || die "no free slot for a TLS dockerd: 64 test runs have one (see $TESTBED_STATE/tls)"
+paths "$ID"
+HOST_ADDRESS="$NET.$((4 * slot + 1))"
+ADDRESS="$NET.$((4 * slot + 2))"
+mkdir -p "$STATE/data" "$EXEC_ROOT"
+printf '%s\n' "$owner" >"$STATE/owner"
+LOG="$STATE/dockerd.log"
+
 tls_docker() {
-	timeout 10 docker -H "tcp://$ADDRESS" --tlsverify --tlscacert "$TLS_DIR/ca.pem" \
+	timeout 10 docker -H "tcp://$ADDRESS:$PORT" --tlsverify --tlscacert "$TLS_DIR/ca.pem" \
 		--tlscert "$TLS_DIR/cert.pem" --tlskey "$TLS_DIR/key.pem" "$@"
 }
 tls_answers() { tls_docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
-our_pid() {
-	local pid
-	[ -s "$PIDFILE" ] || return 1
-	pid="$(cat "$PIDFILE")"
-	kill -0 "$pid" 2>/dev/null && grep -qa -- "--pidfile.$PIDFILE" "/proc/$pid/cmdline" 2>/dev/null || return 1
-	echo "$pid"
+failed() {
+	echo "----- last lines of $LOG -----" >&2
+	tail -n 40 "$LOG" >&2 || true
+	stop_daemon "$ID"
+	die "NO TLS DOCKER ENGINE: $*. TLSIntegrationTests cannot run and must FAIL."
 }
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 
-if tls_answers && [ "$MATERIAL_CHANGED" = 0 ]; then
-	log "dockerd (TLS): answers on tcp://$ADDRESS ($(tls_docker version --format 'server {{.Server.Version}}, API {{.Server.APIVersion}}' 2>/dev/null)) in $(elapsed "$START_NS") s"
-	exit 0
-fi
+ip netns add "$ID"
+ip link add "$ID" type veth peer name "$ID-ns" netns "$ID"
+ip addr add "$HOST_ADDRESS/30" dev "$ID"
+ip link set "$ID" up
+ip -n "$ID" addr add "$ADDRESS/30" dev "$ID-ns"
+ip -n "$ID" link set "$ID-ns" up
+ip -n "$ID" link set lo up
+make_leaf "$TLS_DIR" "$STATE" server-cert.pem server-key.pem "baktainer-tls-dockerd" \
+	"$(printf '%s\n' 'basicConstraints=CA:FALSE' 'keyUsage=critical,digitalSignature,keyEncipherment' \
+		'extendedKeyUsage=serverAuth' "subjectAltName=IP:$ADDRESS")"
 
-# A daemon of ours that does not answer (new certificates, or hung) is restarted; anything else on the
-# port is not ours to stop.
-if pid="$(our_pid)"; then
-	if [ "$MATERIAL_CHANGED" = 1 ]; then
-		log "dockerd (TLS): certificates were regenerated; restarting our daemon (pid $pid) to use them"
-	else
-		log "dockerd (TLS): our daemon (pid $pid) does not answer on tcp://$ADDRESS; restarting it"
-	fi
-	kill "$pid"
-	for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-	kill -0 "$pid" 2>/dev/null && die "dockerd (TLS) pid $pid did not stop within 20 s"
-fi
-if port_in_use; then
-	die "something else listens on 127.0.0.1:$PORT and does not answer as the TLS dockerd with $TLS_DIR's certificates; stop it or set BAKTAINER_TLS_PORT"
-fi
-
-mkdir -p "$DATA_ROOT" "$EXEC_ROOT"
-log "dockerd (TLS): starting on tcp://$ADDRESS and unix://$SOCKET (log: $LOG)"
+log "dockerd (TLS) $ID: starting on tcp://$ADDRESS:$PORT and unix://$SOCKET (log: $LOG)"
 T0=$(date +%s%N)
-setsid dockerd \
-	--tlsverify --tlscacert "$TLS_DIR/ca.pem" --tlscert "$TLS_DIR/server-cert.pem" --tlskey "$TLS_DIR/server-key.pem" \
-	-H "tcp://$ADDRESS" -H "unix://$SOCKET" \
-	--data-root "$DATA_ROOT" --exec-root "$EXEC_ROOT" --pidfile "$PIDFILE" \
-	--containerd-namespace "$NAME" --containerd-plugins-namespace "$NAME-plugins" \
+nsenter --net="/run/netns/$ID" setsid dockerd \
+	--tlsverify --tlscacert "$TLS_DIR/ca.pem" --tlscert "$STATE/server-cert.pem" --tlskey "$STATE/server-key.pem" \
+	-H "tcp://$ADDRESS:$PORT" -H "unix://$SOCKET" \
+	--data-root "$STATE/data" --exec-root "$EXEC_ROOT" --pidfile "$PIDFILE" \
+	--containerd-namespace "$ID" --containerd-plugins-namespace "$ID-plugins" \
 	--iptables=false --ip-masq=false --bridge=none \
 	>"$LOG" 2>&1 </dev/null 9>&- &
 PID=$!
 for _ in $(seq 1 120); do
 	if tls_answers; then
-		log "dockerd (TLS): pid $PID ready after $(elapsed "$T0") s ($(tls_docker version --format 'server {{.Server.Version}}, API {{.Server.APIVersion}}' 2>/dev/null)); total $(elapsed "$START_NS") s"
+		log "dockerd (TLS) $ID: pid $PID ready after $(elapsed "$T0") s ($(tls_docker version --format 'server {{.Server.Version}}, API {{.Server.APIVersion}}' 2>/dev/null)); total $(elapsed "$START_NS") s"
+		printf 'export BAKTAINER_TLS_HOST=%s BAKTAINER_TLS_PORT=%s BAKTAINER_TLS_SOCKET=%s BAKTAINER_TLS_DIR=%s BAKTAINER_TLS_ID=%s\n' \
+			"$ADDRESS" "$PORT" "$SOCKET" "$TLS_DIR" "$ID"
 		exit 0
 	fi
-	kill -0 "$PID" 2>/dev/null || break
+	kill -0 "$PID" 2>/dev/null || failed "dockerd exited"
 	sleep 0.5
 done
-echo "----- last lines of $LOG -----" >&2
-tail -n 40 "$LOG" >&2 || true
-if kill -0 "$PID" 2>/dev/null; then kill "$PID" 2>/dev/null || true; fi
-die "NO TLS DOCKER ENGINE: dockerd exited or did not answer on tcp://$ADDRESS within 60 s. TLSIntegrationTests cannot run and must FAIL."
+failed "dockerd did not answer on tcp://$ADDRESS:$PORT within 60 s"

@@ -64,7 +64,7 @@ ensure_packages() {
 	[ -x /bin/busybox ] || missing+=(busybox-static)
 	command -v script >/dev/null || missing+=(bsdutils)
 	command -v curl >/dev/null || missing+=(curl)
-	[ -f /usr/include/zstd.h ] || missing+=(libzstd-dev)
+	command -v ip >/dev/null || missing+=(iproute2)
 	[ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 	if [ ${#missing[@]} -eq 0 ]; then
 		log "packages: all present"
@@ -169,8 +169,7 @@ derive_image() {
 	)
 	# `docker commit -c` does not take STOPSIGNAL, but the committed image keeps the container's.
 	local c
-	# No network: a variant needs none, and a dockerd started with --bridge=none (the TLS test daemon) deletes
-	# the shared docker0 bridge, after which containers on the default network cannot start.
+	# No network: a variant needs none.
 	local -a create=(--name "baktainer-fixture-build-$name-$$" --network none)
 	for c in "$@"; do
 		case "$c" in

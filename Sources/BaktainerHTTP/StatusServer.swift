@@ -34,11 +34,11 @@ package struct StatusServer {
         var invalid: [Invalid]
     }
 
-    /// Builds the server as a service (run it in the daemon's service group).
+    /// Builds the server, a service to run in the daemon's service group (tests drive its router directly).
     package static func application(
         state: DaemonState, metrics: DaemonMetrics, settings: DaemonSettings, port: Int, logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() }
-    ) -> some Service {
+    ) -> some ApplicationProtocol {
         let router = Router()
         router.get("/live") { _, _ in text(.ok, "ok\n") }
         router.get("/health") { _, _ in

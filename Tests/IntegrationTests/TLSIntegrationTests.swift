@@ -7,27 +7,34 @@ import Testing
 import Glibc
 #endif
 
-/// The client against a real `dockerd --tlsverify` (started by `scripts/testbed-tls.sh` on 127.0.0.1:2376),
+/// The client against a real `dockerd --tlsverify` (started by `scripts/testbed-tls.sh` in a network namespace of
+/// its own, at the address it exports as `BAKTAINER_TLS_HOST` and `BAKTAINER_TLS_PORT`),
 /// configured the way users configure it: through the `BT_*` / `DOCKER_*` environment and ``DockerSettings``.
 ///
 /// Every test fails (never skips) when the TLS daemon or its certificates are missing.
 @Suite struct TLSIntegrationTests {
-    /// Where `scripts/testbed-tls.sh` keeps the certificates, and where its daemon listens.
+    /// Where `scripts/testbed-tls.sh` keeps the certificates, and where its daemon listens (`scripts/test.sh` exports
+    /// what it printed; by hand: `eval "$(scripts/testbed-tls.sh start)"`).
     static let materialDirectory = ProcessInfo.processInfo.environment["BAKTAINER_TLS_DIR"] ?? "/var/tmp/baktainer-tls"
+    static let host = ProcessInfo.processInfo.environment["BAKTAINER_TLS_HOST"] ?? ""
     static let port = Int(ProcessInfo.processInfo.environment["BAKTAINER_TLS_PORT"] ?? "") ?? 2376
-    static let url = "tcp://127.0.0.1:\(port)"
+    static let socketPath = ProcessInfo.processInfo.environment["BAKTAINER_TLS_SOCKET"] ?? ""
+    static let url = "tcp://\(host):\(port)"
     /// A failure must come well before the client's own 30 s answer timeout: a hang is a bug.
 
     let scratch: URL
 
     init() throws {
+        guard !Self.host.isEmpty, !Self.socketPath.isEmpty else {
+            throw TestBedError(#"BAKTAINER_TLS_HOST/BAKTAINER_TLS_SOCKET are not set: run `eval "$(scripts/testbed-tls.sh start)"` (as root) first"#)
+        }
         for file in ["ca.pem", "cert.pem", "key.pem", "other-ca.pem", "wrong-key.pem"] {
             guard FileManager.default.isReadableFile(atPath: Self.path(file)) else {
                 throw TestBedError("TLS test material \(Self.path(file)) is missing: run scripts/testbed-tls.sh (as root) first")
             }
         }
         guard Self.somethingListens(port: Self.port) else {
-            throw TestBedError("nothing listens on 127.0.0.1:\(Self.port): the TLS dockerd is not running; run scripts/testbed-tls.sh (as root) first")
+            throw TestBedError("nothing listens on \(Self.host):\(Self.port): the TLS dockerd is not running; run scripts/testbed-tls.sh (as root) first")
         }
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("bt-tls-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -84,7 +91,7 @@ import Glibc
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(host)
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
@@ -94,13 +101,13 @@ import Glibc
     private func expectWorking(_ client: DockerClient) async throws {
         #expect(client.apiVersion == min(try await Self.witnessAPIVersion(), APIVersion.maximumSupported))
         if case .tcp(let host, let port, let tls) = client.configuration.endpoint {
-            #expect(host == "127.0.0.1" && port == Self.port && tls)
+            #expect(host == Self.host && port == Self.port && tls)
         } else {
             Issue.record("endpoint is \(client.configuration.endpoint), not TCP")
         }
         // The TLS daemon has no images and runs no containers of its own: an empty list is the right answer.
         let containers = try await client.listContainers(labels: [], includeStopped: true)
-        let witness = try await TestBed.docker(["-H", "unix:///var/run/baktainer-tls-docker.sock", "ps", "-aq"])
+        let witness = try await TestBed.docker(["-H", "unix://\(Self.socketPath)", "ps", "-aq"])
         #expect(containers.count == witness.split(separator: "\n").count)
     }
 
@@ -177,7 +184,7 @@ import Glibc
         // Says why: the daemon's certificate is not signed by the CA we were given.
         #expect(error?.message.contains("daemon's certificate could not be verified") == true, "\(String(describing: error))")
         #expect(error?.message.contains("not signed by the configured CA") == true, "\(String(describing: error))")
-        #expect(error?.message.contains("127.0.0.1:\(Self.port)") == true, "\(String(describing: error))")
+        #expect(error?.message.contains("\(Self.host):\(Self.port)") == true, "\(String(describing: error))")
     }
 
     /// `--tlsverify` makes the daemon refuse a client without a certificate. With TLS 1.3 the refusal comes
@@ -186,7 +193,7 @@ import Glibc
         let error = await Self.connectionError(["BT_CA": Self.path("ca.pem"), "BT_DOCKER_RETRIES": "4"])
         #expect(error?.code == .tlsHandshakeFailed, "\(String(describing: error))")
         #expect(error?.message.contains("rejected the client certificate") == true, "\(String(describing: error))")
-        #expect(error?.message.contains("127.0.0.1:\(Self.port)") == true, "\(String(describing: error))")
+        #expect(error?.message.contains("\(Self.host):\(Self.port)") == true, "\(String(describing: error))")
     }
 
     /// TLS is off but the daemon only speaks TLS: it answers a fixed plain-text 400, which must read as a

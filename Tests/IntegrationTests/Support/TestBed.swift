@@ -4,11 +4,25 @@ import Testing
 /// The real-Docker test bed: runs the `docker` CLI to set up and tear down containers for the tests.
 ///
 /// The client under test never uses the CLI; the tests use it as an independent witness. Every container
-/// carries `baktainer.test=<run id>` and is removed when its test ends. `scripts/test.sh` guarantees the
-/// daemon is up and the fixture images (`baktainer-fixture/<name>:current`) exist.
+/// carries `baktainer.test=<run id>` and `baktainer.test.owner=<this process>` and is removed when its test
+/// ends; `scripts/testbed-clean.sh` removes those whose owner has ended (a crashed run's), never a live run's.
+/// `scripts/test.sh` guarantees the daemon is up and the fixture images (`baktainer-fixture/<name>:current`) exist.
 enum TestBed {
     /// The label every test container carries.
     static let testLabel = "baktainer.test"
+    /// The label naming the process that owns a test container.
+    static let ownerLabel = "baktainer.test.owner"
+
+    /// This test process as `scripts/testbed-lib.sh` names an owner: `<boot id, 8 chars>-<pid>-<start time in
+    /// clock ticks>`, which no later process with the same pid shares.
+    static let owner: String = {
+        let bootID = (try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8)) ?? ""
+        let stat = (try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8)) ?? ""
+        // The fields after "pid (comm) ": the start time, field 22 of stat, is the 20th.
+        let fields = stat[(stat.range(of: ") ", options: .backwards)?.upperBound ?? stat.endIndex)...].split(separator: " ")
+        let startTime = fields.count > 19 ? String(fields[19]) : "0"
+        return "\(bootID.prefix(8))-\(ProcessInfo.processInfo.processIdentifier)-\(startTime)"
+    }()
 
     /// What a finished tool printed and how it exited.
     struct ToolOutcome {
@@ -75,7 +89,7 @@ enum TestBed {
         runID: String
     ) async throws -> String {
         let name = "bt-\(runID)-\(fixture)-\(UUID().uuidString.prefix(4).lowercased())"
-        var arguments = ["run", "-d", "--network", "none", "--name", name, "--label", "\(testLabel)=\(runID)"]
+        var arguments = ["run", "-d", "--network", "none", "--name", name, "--label", "\(testLabel)=\(runID)", "--label", "\(ownerLabel)=\(owner)"]
         for (key, value) in labels.sorted(by: { $0.key < $1.key }) { arguments += ["--label", "\(key)=\(value)"] }
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
         arguments.append("baktainer-fixture/\(fixture):current")
