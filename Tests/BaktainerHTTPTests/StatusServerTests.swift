@@ -26,14 +26,14 @@ import Testing
 
     /// The server as `baktainer run` builds it, with `environment` as its `BT_*` settings.
     func server(_ environment: [String: String] = [:]) throws -> some ApplicationProtocol {
-        let settings = try DaemonSettings(environment: EnvironmentValues(environment))
+        let settings = try DaemonSettings(configuration: ConfigurationValues(environment: environment))
         let clock = clock
         return StatusServer.application(
             state: state, metrics: metrics, settings: settings, port: 0, logger: Logger(label: "test"), now: { clock.now })
     }
 
     func target(_ name: String) -> BackupTarget {
-        BackupTarget(containerID: name + "-id", containerName: name, engine: "postgres", database: "db")
+        BackupTarget(containerID: name + "-id", containerName: name, engine: PostgresEngine(), database: "db")
     }
 
     func record(at date: Date) -> Result<BackupRecord, BackupFailure> {
@@ -44,10 +44,12 @@ import Testing
     }
 
     /// Runs every due job at `date` and finishes it successfully then.
-    func backUpEverything(at date: Date) {
+    func backUpEverything(at date: Date) async throws {
         for job in state.takeDueJobs(now: date, slots: 8).start {
-            state.finish(job, outcome: record(at: date), now: date)
-            metrics.recordOutcome(record(at: date), job: job)
+            let event = BackupEvent.succeeded(job.info, try record(at: date).get(), location: "/b/shop-db.sql", attempts: 1)
+            await state.observe(event, at: date)
+            await metrics.observe(event, at: date)
+            state.finish(job)
         }
     }
 
@@ -105,7 +107,7 @@ import Testing
                         """)
             }
         }
-        backUpEverything(at: Self.start.addingTimeInterval(3 * 3600))
+        try await backUpEverything(at: Self.start.addingTimeInterval(3 * 3600))
         try await server().test(.router) { client in
             try await client.execute(uri: "/health", method: .get) { response in
                 #expect(response.status == .ok, "\(Self.text(response))")
@@ -128,7 +130,7 @@ import Testing
         state.setDockerReachable(true)
         state.synchronize(with: [.success(target("shop-db"))], now: Self.start)
         metrics.recordDocker(reachable: true)
-        backUpEverything(at: Self.start.addingTimeInterval(3600))
+        try await backUpEverything(at: Self.start.addingTimeInterval(3600))
         try await server().test(.router) { client in
             try await client.execute(uri: "/metrics", method: .get) { response in
                 #expect(response.status == .ok)
@@ -146,7 +148,7 @@ import Testing
         state.synchronize(
             with: [.success(target("shop-db")), .failure(TargetError(containerName: "old-db", message: "unknown engine 'postgress'"))],
             now: Self.start)
-        backUpEverything(at: Self.start.addingTimeInterval(3600))
+        try await backUpEverything(at: Self.start.addingTimeInterval(3600))
         try await server().test(.router) { client in
             try await client.execute(uri: "/api/status", method: .get) { response in
                 #expect(response.status == .ok)

@@ -127,8 +127,10 @@ package struct RestoreTest: Sendable {
         } catch {
             return .failure(Reason("counting the restored tables failed: \(error)"))
         }
-        if let expected = record.tableCounts, expected != counts {
-            let differences = Set(expected.keys).union(counts.keys).sorted().filter { expected[$0] != counts[$0] }.prefix(5).map {
+        // Every table the dump holds must come back with its rows. Tables the dump does not hold (an extension's
+        // own, created by CREATE EXTENSION in the fresh server) are not the backup's to prove.
+        if let expected = record.tableCounts, expected.contains(where: { counts[$0.key] != $0.value }) {
+            let differences = expected.keys.sorted().filter { expected[$0] != counts[$0] }.prefix(5).map {
                 "\($0): \(expected[$0].map(String.init) ?? "absent") at backup, \(counts[$0].map(String.init) ?? "absent") restored"
             }
             return .failure(Reason("the restored data differs from the backup's table counts: \(differences.joined(separator: "; "))"))
