@@ -22,18 +22,18 @@ guard descriptor >= 0 else {
 nonisolated func streamToFile(container: String, byteCount: Int, descriptor: Int32) async throws -> ExecTermination {
     let client = try await DockerClient.connect()
     return try await client.withExec(ExecCommand(["head", "-c", "\(byteCount)", "/dev/zero"]), inContainer: container) { session in
-    for try await buffer in session.stdout {
-        buffer.withUnsafeReadableBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                precondition(written > 0, "write failed")
-                offset += written
+        for try await buffer in session.stdout {
+            buffer.withUnsafeReadableBytes { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                    precondition(written > 0, "write failed")
+                    offset += written
+                }
             }
         }
+        return try await session.wait()
     }
-    return try await session.wait()
-}
 }
 let clock = ContinuousClock()
 let start = clock.now

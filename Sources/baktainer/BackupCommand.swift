@@ -64,7 +64,10 @@ struct BackupCommand: ConfiguredCommand {
         for (target, outcome) in zip(targets, outcomes) {
             switch outcome {
             case .success(let record):
-                rows.append([target.containerName, "ok", Self.size(record.size), String(format: "%.1f s", record.durationSeconds), storage.location(of: BackupKey(record.file))])
+                rows.append([
+                    target.containerName, "ok", Self.size(record.size), String(format: "%.1f s", record.durationSeconds),
+                    storage.location(of: BackupKey(record.file)),
+                ])
             case .failure(let failure):
                 rows.append([target.containerName, "failed", "-", "-", failure.message])
             }

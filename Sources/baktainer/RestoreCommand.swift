@@ -74,7 +74,9 @@ struct RestoreCommand: ConfiguredCommand {
         switch await runner.run(request, progress: progress.report) {
         case .success(let result):
             if !output.quiet {
-                print("restored \(result.file) into container '\(result.container)'\(result.database.map { " (\($0))" } ?? ""): \(result.bytes) bytes in \(String(format: "%.1f", result.durationSeconds)) s")
+                print(
+                    "restored \(result.file) into container '\(result.container)'\(result.database.map { " (\($0))" } ?? ""): \(result.bytes) bytes in \(String(format: "%.1f", result.durationSeconds)) s"
+                )
             }
         case .failure(let failure):
             throw CommandFailure("restore failed: \(failure.message)")

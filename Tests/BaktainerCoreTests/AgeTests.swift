@@ -13,9 +13,11 @@ import Testing
     static let knownIdentity = "AGE-SECRET-KEY-18539LLWA3SPSHNSTLASGYQJ54A3QXEPW785ZH6U4KS64V5A6C3PSVYXRA6"
     static let knownRecipient = "age1nfjlr28300fh6wwj0uz7a480my2u7e2gc9ht9sxknd35el0mdcqqesu766"
     /// `printf 'known answer\n' | age -r <knownRecipient>` (age 1.1.1).
-    static let knownX25519File = "YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IFgyNTUxOSBaZEhsYjdLcUh2TzIveWIxSkpQUit4MzRMdFZPYWhjSWxqODFkRzA5TTFFCnY5aU80eFJJaUFObEFLellReWdMRG52Z3NRckdHSlAwMU1LNzlFUG4xWXMKLS0tIHVidWtPaGNaUld5V0QrMVFrdmJVV05TanI5aDNDZE44ZVVKSm9aWFo3RU0K/3DDkBD/mwT685BOFC8w3vPmkQHEJBXB9dVlbk7OzN/8aVLFrFdMRdlAxfyx"
+    static let knownX25519File =
+        "YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IFgyNTUxOSBaZEhsYjdLcUh2TzIveWIxSkpQUit4MzRMdFZPYWhjSWxqODFkRzA5TTFFCnY5aU80eFJJaUFObEFLellReWdMRG52Z3NRckdHSlAwMU1LNzlFUG4xWXMKLS0tIHVidWtPaGNaUld5V0QrMVFrdmJVV05TanI5aDNDZE44ZVVKSm9aWFo3RU0K/3DDkBD/mwT685BOFC8w3vPmkQHEJBXB9dVlbk7OzN/8aVLFrFdMRdlAxfyx"
     /// `age -p` with passphrase "secret pass" over "hello\n" (age 1.1.1, work factor 18).
-    static let knownPassphraseFile = "YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IHNjcnlwdCA3eU8ydzE5aDV4bHhVSTMzQ0g2TlBRIDE4Cm0wZWc5TkorWmJad1dRbnFncngxY096WnZoV3VnK3ZBRys4N2o3MGMzZnMKLS0tIEJjNTBxeWZCWVlXUk5SUHFTQXpXQmNZSVJZalpvNmlBWWtMRWpiUTJ0N2MK2OKAW4OPVqPhl0ya819uWnbsfvT0g+QcpciIQLu5FmjiKnTO3Vo="
+    static let knownPassphraseFile =
+        "YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IHNjcnlwdCA3eU8ydzE5aDV4bHhVSTMzQ0g2TlBRIDE4Cm0wZWc5TkorWmJad1dRbnFncngxY096WnZoV3VnK3ZBRys4N2o3MGMzZnMKLS0tIEJjNTBxeWZCWVlXUk5SUHFTQXpXQmNZSVJZalpvNmlBWWtMRWpiUTJ0N2MK2OKAW4OPVqPhl0ya819uWnbsfvT0g+QcpciIQLu5FmjiKnTO3Vo="
 
     static func pattern(_ count: Int) -> [UInt8] { (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) } }
 
@@ -82,12 +84,14 @@ import Testing
         let file = try AgeTestSupport.encrypt(plaintext, to: [AgeRecipient.passphrase("correct horse", workFactor: 10)], pieceSize: piece)
         #expect(String(decoding: file.prefix(60), as: UTF8.self).contains("-> scrypt "))
         #expect(try AgeTestSupport.decrypt(file, with: [AgeIdentity.passphrase("correct horse")], pieceSize: piece) == plaintext)
-        #expect(AgeTestSupport.ageErrorCode {
-            _ = try AgeTestSupport.decrypt(file, with: [AgeIdentity.passphrase("wrong horse")])
-        } == .noMatchingIdentity)
-        #expect(AgeTestSupport.ageErrorCode {
-            _ = try AgeTestSupport.decrypt(file, with: [AgeKeyPair.generate().identity])
-        } == .noMatchingIdentity)
+        #expect(
+            AgeTestSupport.ageErrorCode {
+                _ = try AgeTestSupport.decrypt(file, with: [AgeIdentity.passphrase("wrong horse")])
+            } == .noMatchingIdentity)
+        #expect(
+            AgeTestSupport.ageErrorCode {
+                _ = try AgeTestSupport.decrypt(file, with: [AgeKeyPair.generate().identity])
+            } == .noMatchingIdentity)
     }
 
     @Test func knownAnswerX25519FileFromAge() throws {
@@ -216,21 +220,25 @@ import Testing
         #expect(!String(describing: try AgeRecipient.passphrase("hunter2")).contains("hunter2"))
     }
 
-    @Test("malformed key strings are refused", arguments: [
-        "", "age1", "AGE1NFJLR28300FH6WWJ0UZ7A480MY2U7E2GC9HT9SXKND35EL0MDCQQESU766",
-        "age1nfjlr28300fh6wwj0uz7a480my2u7e2gc9ht9sxknd35el0mdcqqesu767",
-        "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "AGE-SECRET-KEY-18539LLWA3SPSHNSTLASGYQJ54A3QXEPW785ZH6U4KS64V5A6C3PSVYXRA6",
-    ])
+    @Test(
+        "malformed key strings are refused",
+        arguments: [
+            "", "age1", "AGE1NFJLR28300FH6WWJ0UZ7A480MY2U7E2GC9HT9SXKND35EL0MDCQQESU766",
+            "age1nfjlr28300fh6wwj0uz7a480my2u7e2gc9ht9sxknd35el0mdcqqesu767",
+            "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "AGE-SECRET-KEY-18539LLWA3SPSHNSTLASGYQJ54A3QXEPW785ZH6U4KS64V5A6C3PSVYXRA6",
+        ])
     func malformedRecipients(text: String) {
         #expect(AgeTestSupport.ageErrorCode { _ = try AgeRecipient(parsing: text) } == .invalidRecipient)
     }
 
-    @Test("malformed identities are refused without echoing them", arguments: [
-        "age-secret-key-18539llwa3spshnstlasgyqj54a3qxepw785zh6u4ks64v5a6c3psvyxra6",
-        "AGE-SECRET-KEY-18539LLWA3SPSHNSTLASGYQJ54A3QXEPW785ZH6U4KS64V5A6C3PSVYXRA7",
-        "AGE-SECRET-KEY-18539LLWA3SPSHNSTLASGYQJ54A3QXEPW785ZH6U4KS64V5A6C3PSVYX",
-        "age1nfjlr28300fh6wwj0uz7a480my2u7e2gc9ht9sxknd35el0mdcqqesu766",
-    ])
+    @Test(
+        "malformed identities are refused without echoing them",
+        arguments: [
+            "age-secret-key-18539llwa3spshnstlasgyqj54a3qxepw785zh6u4ks64v5a6c3psvyxra6",
+            "AGE-SECRET-KEY-18539LLWA3SPSHNSTLASGYQJ54A3QXEPW785ZH6U4KS64V5A6C3PSVYXRA7",
+            "AGE-SECRET-KEY-18539LLWA3SPSHNSTLASGYQJ54A3QXEPW785ZH6U4KS64V5A6C3PSVYX",
+            "age1nfjlr28300fh6wwj0uz7a480my2u7e2gc9ht9sxknd35el0mdcqqesu766",
+        ])
     func malformedIdentities(text: String) {
         let error = #expect(throws: AgeError.self) { _ = try AgeIdentity(parsing: text) }
         #expect(error?.code == .invalidIdentity)

@@ -79,7 +79,9 @@ import Testing
     @Test func aRecordWithoutBackupNameFallsBackToTheFileName() async throws {
         var record = RetentionFixture.record(backupName: "app-db", schedule: "hourly", date: RetentionFixture.date("2024-06-15 10:00"))
         record.backupName = nil
-        #expect(CatalogEntry(key: RetentionFixture.key(record.file), location: record.file, record: record).stream == BackupStream(backupName: "app-db", schedule: "hourly"))
+        #expect(
+            CatalogEntry(key: RetentionFixture.key(record.file), location: record.file, record: record).stream
+                == BackupStream(backupName: "app-db", schedule: "hourly"))
         #expect(BackupStream(backupName: "db", schedule: "default") == BackupStream(backupName: "db"))
     }
 

@@ -28,12 +28,12 @@ import Testing
             return BackupDaemon(
                 runtime: runtime, labels: ["baktainer.backup=true"], settings: settings, maximumConcurrent: 2,
                 logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), observers: [events], clock: clock,
-                now: { clock.wallNow }
-            ) { observer in
-                BackupJobRunner(
-                    runner: BackupRunner(runtime: runtime, storage: storage), storage: storage, settings: PipelineSettings(), observer: observer,
-                    attempts: settings.retryAttempts, clock: clock, now: { clock.wallNow })
-            }
+                now: { clock.wallNow },
+                makeJobs: { observer in
+                    BackupJobRunner(
+                        runner: BackupRunner(runtime: runtime, storage: storage), storage: storage, settings: PipelineSettings(), observer: observer,
+                        attempts: settings.retryAttempts, clock: clock, now: { clock.wallNow })
+                })
         }
     }
 

@@ -73,7 +73,10 @@ import Testing
     }
 
     @Test(arguments: [
-        (FakeRuntime.Script.output(dump, exitCode: 1, stderr: "pg_dump: error: password authentication failed for user \"postgres\" hunter2-secret"), BackupFailure.Code.dumpFailed),
+        (
+            FakeRuntime.Script.output(dump, exitCode: 1, stderr: "pg_dump: error: password authentication failed for user \"postgres\" hunter2-secret"),
+            BackupFailure.Code.dumpFailed
+        ),
         (FakeRuntime.Script.output("-- PostgreSQL database dump\nCOPY t FROM stdin;\n1\n"), .incompleteDump),
         (FakeRuntime.Script.output(""), .incompleteDump),
     ])
@@ -118,7 +121,10 @@ import Testing
         let second = try await jobs.run(Self.target()).get()
         #expect(try await setup.storage.list().entries.map(\.key.rawValue) == [second.file])
         #expect(setup.events.kinds == ["started", "succeeded", "started", "succeeded", "pruned"])
-        guard case .pruned(_, let result) = setup.events.all.last else { Issue.record("no pruned event"); return }
+        guard case .pruned(_, let result) = setup.events.all.last else {
+            Issue.record("no pruned event")
+            return
+        }
         #expect(result.deleted.map(\.key.rawValue) == [first.file])
     }
 

@@ -6,7 +6,9 @@ import Testing
 /// `BackupVerifier` on files written here: a good one, and each kind of damage with its own message.
 @Suite struct BackupVerifierTests {
     let directory: String
-    static let dump = Array(("--\n-- PostgreSQL database dump\n--\n" + String(repeating: "INSERT INTO items VALUES (1, 'x');\n", count: 8000) + "--\n-- PostgreSQL database dump complete\n--\n").utf8)
+    static let dump = Array(
+        ("--\n-- PostgreSQL database dump\n--\n" + String(repeating: "INSERT INTO items VALUES (1, 'x');\n", count: 8000)
+            + "--\n-- PostgreSQL database dump complete\n--\n").utf8)
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("bt-verify-\(UUID().uuidString.prefix(8))/2026-11-25").path

@@ -40,18 +40,20 @@ import Testing
     }
 
     @Test func fileOnly() throws {
-        let configuration = try Self.configuration([:], file: """
-            backup_dir: /srv/backups
-            threads: 8
-            compress: zstd
-            compress_level: 5
-            retention:
-              keep_daily: 7
-              keep_within: 30d
-            http:
-              port: 9090
-            run_on_start: yes
-            """)
+        let configuration = try Self.configuration(
+            [:],
+            file: """
+                backup_dir: /srv/backups
+                threads: 8
+                compress: zstd
+                compress_level: 5
+                retention:
+                  keep_daily: 7
+                  keep_within: 30d
+                http:
+                  port: 9090
+                run_on_start: yes
+                """)
         #expect(configuration.backup.backupDirectory == "/srv/backups")
         #expect(configuration.backup.maximumConcurrentBackups == 8)
         #expect(configuration.pipeline.compression.compression == .zstd(level: 5))
@@ -112,7 +114,8 @@ import Testing
 
     @Test func theReportNamesEverySourceAndEveryKey() throws {
         let values = ConfigurationValues(
-            environment: ["BT_THREADS": "8", "DOCKER_HOST": "tcp://docker:2375"], file: try Self.file("backup_dir: /srv\nthreads: 2\nretention: {keep_daily: 7}"))
+            environment: ["BT_THREADS": "8", "DOCKER_HOST": "tcp://docker:2375"],
+            file: try Self.file("backup_dir: /srv\nthreads: 2\nretention: {keep_daily: 7}"))
         let report = ConfigurationReport(values)
         #expect(report.file == Self.path)
         #expect(report.settings.map(\.key) == ConfigurationKey.all.map(\.name))
@@ -145,7 +148,8 @@ import Testing
         #expect(rows == ["key", "age.passphrase", "http.token"])
         #expect(report.settings.filter(\.secret).allSatisfy { $0.value == ConfigurationReport.mask })
         // A key given as a file path is not secret and shows.
-        #expect(ConfigurationReport(ConfigurationValues(environment: ["BT_KEY": "/certs/key.pem"])).settings.first { $0.key == "key" }?.value == "/certs/key.pem")
+        #expect(
+            ConfigurationReport(ConfigurationValues(environment: ["BT_KEY": "/certs/key.pem"])).settings.first { $0.key == "key" }?.value == "/certs/key.pem")
     }
 
     @Test func errorsAboutSecretsDoNotEchoThem() throws {

@@ -3,15 +3,17 @@ import Testing
 
 /// BIP-173 test vectors for the Bech32 codec used by age keys.
 @Suite struct Bech32Tests {
-    @Test("BIP-173 valid strings decode and re-encode", arguments: [
-        "A12UEL5L",
-        "a12uel5l",
-        "an83characterlonghumanreadablepartthatcontainsthenumber1andtheexcludedcharactersbio1tt5tgs",
-        "abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxw",
-        "11qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqc8247j",
-        "split1checkupstagehandshakeupstreamerranterredcaperred2y9e3w",
-        "?1ezyfcl",
-    ])
+    @Test(
+        "BIP-173 valid strings decode and re-encode",
+        arguments: [
+            "A12UEL5L",
+            "a12uel5l",
+            "an83characterlonghumanreadablepartthatcontainsthenumber1andtheexcludedcharactersbio1tt5tgs",
+            "abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxw",
+            "11qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqc8247j",
+            "split1checkupstagehandshakeupstreamerranterredcaperred2y9e3w",
+            "?1ezyfcl",
+        ])
     func valid(text: String) throws {
         let decoded = try #require(Bech32.decode(text))
         #expect(decoded.hrp == String(text[..<text.lastIndex(of: "1")!]).lowercased())
@@ -20,21 +22,23 @@ import Testing
         #expect(Bech32.encode(hrp: hrp, data: decoded.data) == text)
     }
 
-    @Test("BIP-173 invalid strings are refused", arguments: [
-        "\u{20}1nwldj5",  // HRP character out of range
-        "\u{7F}1axkwrx",  // HRP character out of range
-        "\u{80}1eym55h",  // HRP character out of range
-        "pzry9x0s0muk",  // no separator
-        "1pzry9x0s0muk",  // empty HRP
-        "x1b4n0q5v",  // invalid data character
-        "li1dgmt3",  // too short checksum
-        "de1lg7wt\u{FF}",  // invalid character in checksum
-        "A1G7SGD8",  // checksum calculated with upper-case HRP
-        "10a06t8",  // empty HRP
-        "1qzzfhee",  // empty HRP
-        "a12UEL5L",  // mixed case
-        "a12uel5m",  // wrong checksum
-    ])
+    @Test(
+        "BIP-173 invalid strings are refused",
+        arguments: [
+            "\u{20}1nwldj5",  // HRP character out of range
+            "\u{7F}1axkwrx",  // HRP character out of range
+            "\u{80}1eym55h",  // HRP character out of range
+            "pzry9x0s0muk",  // no separator
+            "1pzry9x0s0muk",  // empty HRP
+            "x1b4n0q5v",  // invalid data character
+            "li1dgmt3",  // too short checksum
+            "de1lg7wt\u{FF}",  // invalid character in checksum
+            "A1G7SGD8",  // checksum calculated with upper-case HRP
+            "10a06t8",  // empty HRP
+            "1qzzfhee",  // empty HRP
+            "a12UEL5L",  // mixed case
+            "a12uel5m",  // wrong checksum
+        ])
     func invalid(text: String) {
         #expect(Bech32.decode(text) == nil)
     }

@@ -55,7 +55,10 @@ import Testing
         #expect(throws: ConfigurationError(setting: "BT_COMPRESS_LEVEL", "'20' is not a zstd level: use a whole number from 1 to 19")) {
             try settings(["BT_COMPRESS": "zstd", "BT_COMPRESS_LEVEL": "20"])
         }
-        #expect(throws: ConfigurationError(setting: "BT_COMPRESS", "'lz4' is not a compression: use gzip, zstd or none (or a boolean: true for gzip, false for none)")) {
+        #expect(
+            throws: ConfigurationError(
+                setting: "BT_COMPRESS", "'lz4' is not a compression: use gzip, zstd or none (or a boolean: true for gzip, false for none)")
+        ) {
             try settings(["BT_COMPRESS": "lz4"])
         }
     }

@@ -153,7 +153,10 @@ enum CompressionFixture {
         var compressor = try #require(try compression.makeCompressor())
         var largest = 0
         var total = 0
-        let emit: (ByteBuffer) -> Void = { largest = max(largest, $0.readableBytes); total += $0.readableBytes }
+        let emit: (ByteBuffer) -> Void = {
+            largest = max(largest, $0.readableBytes)
+            total += $0.readableBytes
+        }
         try compressor.transform(ByteBuffer(bytes: CompressionFixture.random(2 * 1024 * 1024)), emit: emit)
         try compressor.finish(emit: emit)
         #expect(largest <= Compression.maximumPieceSize)

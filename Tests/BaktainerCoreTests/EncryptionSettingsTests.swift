@@ -44,15 +44,18 @@ import Testing
     }
 
     @Test func identityFileForDecryption() throws {
-        let settings = try Self.settings(["BT_AGE_IDENTITY_FILE": "/k.txt"], files: ["/k.txt": "# created: x\n# public key: \(Self.recipientA)\n\(Self.identityA)\n"])
+        let settings = try Self.settings(
+            ["BT_AGE_IDENTITY_FILE": "/k.txt"], files: ["/k.txt": "# created: x\n# public key: \(Self.recipientA)\n\(Self.identityA)\n"])
         #expect(!settings.isEnabled)
         #expect(settings.identities.map { $0.recipient?.encoded } == [Self.recipientA])
     }
 
-    @Test("passphrase, inline or from a file, encrypts and decrypts", arguments: [
-        ["BT_AGE_PASSPHRASE": EncryptionSettingsFixture.passphrase],
-        ["BT_AGE_PASSPHRASE_FILE": "/p.txt"],
-    ])
+    @Test(
+        "passphrase, inline or from a file, encrypts and decrypts",
+        arguments: [
+            ["BT_AGE_PASSPHRASE": EncryptionSettingsFixture.passphrase],
+            ["BT_AGE_PASSPHRASE_FILE": "/p.txt"],
+        ])
     func passphrase(environment: [String: String]) throws {
         let settings = try Self.settings(environment, files: ["/p.txt": Self.passphrase + "\n"])
         #expect(settings.isEnabled)
@@ -105,8 +108,12 @@ enum EncryptionSettingsFixture {
         Bad(environment: ["BT_AGE_RECIPIENTS_FILE": "/bad-recipients"], setting: "BT_AGE_RECIPIENTS_FILE", mentions: "line 2"),
         Bad(environment: ["BT_AGE_RECIPIENTS_FILE": "/comments"], setting: "BT_AGE_RECIPIENTS_FILE", mentions: "no"),
         Bad(environment: ["BT_AGE_PASSPHRASE": passphrase, "BT_AGE_RECIPIENTS": recipientA], setting: "BT_AGE_PASSPHRASE", mentions: "BT_AGE_RECIPIENTS"),
-        Bad(environment: ["BT_AGE_PASSPHRASE_FILE": "/p.txt", "BT_AGE_RECIPIENTS_FILE": "/r.txt"], setting: "BT_AGE_PASSPHRASE_FILE", mentions: "BT_AGE_RECIPIENTS_FILE"),
-        Bad(environment: ["BT_AGE_PASSPHRASE": passphrase, "BT_AGE_PASSPHRASE_FILE": "/p.txt"], setting: "BT_AGE_PASSPHRASE", mentions: "BT_AGE_PASSPHRASE_FILE"),
+        Bad(
+            environment: ["BT_AGE_PASSPHRASE_FILE": "/p.txt", "BT_AGE_RECIPIENTS_FILE": "/r.txt"], setting: "BT_AGE_PASSPHRASE_FILE",
+            mentions: "BT_AGE_RECIPIENTS_FILE"),
+        Bad(
+            environment: ["BT_AGE_PASSPHRASE": passphrase, "BT_AGE_PASSPHRASE_FILE": "/p.txt"], setting: "BT_AGE_PASSPHRASE", mentions: "BT_AGE_PASSPHRASE_FILE"
+        ),
         Bad(environment: ["BT_AGE_PASSPHRASE_FILE": "/empty"], setting: "BT_AGE_PASSPHRASE_FILE", mentions: "empty"),
         Bad(environment: ["BT_AGE_PASSPHRASE_FILE": "/missing"], setting: "BT_AGE_PASSPHRASE_FILE", mentions: "/missing"),
         Bad(environment: ["BT_AGE_IDENTITY_FILE": "/bad-identity"], setting: "BT_AGE_IDENTITY_FILE", mentions: "line 2"),

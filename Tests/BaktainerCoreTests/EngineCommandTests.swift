@@ -7,7 +7,8 @@ import Testing
 
     private func target(_ engine: String, database: String? = "shop", user: String? = "app", all: Bool = false) -> BackupTarget {
         BackupTarget(
-            containerID: "abc", containerName: "shop-db", engine: EngineRegistry().engine(named: engine)!, database: database, user: user, password: Secret(Self.password),
+            containerID: "abc", containerName: "shop-db", engine: EngineRegistry().engine(named: engine)!, database: database, user: user,
+            password: Secret(Self.password),
             allDatabases: all)
     }
 
@@ -59,7 +60,8 @@ import Testing
     @Test func customPassesThePasswordOnlyThroughTheToolsOwnVariable() throws {
         var pg = target("custom")
         pg.customCommand = ["pg_dump", "--format=custom", "shop"]
-        #expect(try CustomEngine().dumpCommand(for: pg) == ContainerCommand(["pg_dump", "--format=custom", "shop"], environment: ["PGPASSWORD": Self.password]))
+        #expect(
+            try CustomEngine().dumpCommand(for: pg) == ContainerCommand(["pg_dump", "--format=custom", "shop"], environment: ["PGPASSWORD": Self.password]))
         var maria = target("custom")
         maria.customCommand = ["/usr/bin/mariadb-dump", "shop"]
         #expect(try CustomEngine().dumpCommand(for: maria).environment == ["MYSQL_PWD": Self.password])

@@ -56,7 +56,10 @@ import Testing
     }
 
     @Test func anAllDatabasesDumpLeavesTheSystemSchemasOut() {
-        let dump = Array("USE `mysql`;\n\n--\n-- Table structure for table `db`\n--\n\nCREATE TABLE `db` (\n  `Host` char(255)\n);\n\n--\n-- Dumping data for table `db`\n--\n\nINSERT INTO `db` VALUES ('%');\n".utf8)
+        let dump =
+            Array(
+                "USE `mysql`;\n\n--\n-- Table structure for table `db`\n--\n\nCREATE TABLE `db` (\n  `Host` char(255)\n);\n\n--\n-- Dumping data for table `db`\n--\n\nINSERT INTO `db` VALUES ('%');\n"
+                    .utf8)
             + fixtures[0].dump
         #expect(RowCountingFixture.count(MySQLInsertRowCounter(database: nil), dump, pieces: [dump.count]) == fixtures[0].counts)
         #expect(RowCountingFixture.count(MySQLInsertRowCounter(database: "mysql"), dump, pieces: [dump.count])["mysql.db"] == 1)

@@ -8,7 +8,8 @@ import Testing
 
     private func target(_ engine: String, database: String? = "shop", user: String? = "app", all: Bool = false) -> BackupTarget {
         BackupTarget(
-            containerID: "abc", containerName: "shop-db", engine: EngineRegistry().engine(named: engine)!, database: database, user: user, password: Secret(Self.password),
+            containerID: "abc", containerName: "shop-db", engine: EngineRegistry().engine(named: engine)!, database: database, user: user,
+            password: Secret(Self.password),
             allDatabases: all)
     }
 
@@ -34,7 +35,8 @@ import Testing
         let command = try PostgresEngine().restoreCommand(for: target("postgres"), force: false)
         #expect(
             command.arguments == [
-                "psql", "--username=app", "--no-password", "--no-psqlrc", "--quiet", "--file=-", "--set=ON_ERROR_STOP=1", "--single-transaction", "--dbname=shop",
+                "psql", "--username=app", "--no-password", "--no-psqlrc", "--quiet", "--file=-", "--set=ON_ERROR_STOP=1", "--single-transaction",
+                "--dbname=shop",
             ])
         #expect(command.environment == ["PGPASSWORD": Self.password])
     }

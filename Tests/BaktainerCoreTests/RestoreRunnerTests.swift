@@ -20,7 +20,8 @@ import Testing
 
     static func destination(engine: String = "postgres") -> ContainerInfo {
         ContainerInfo(
-            id: "d1", name: "fresh-db", labels: ["baktainer.db.engine": engine], environment: ["POSTGRES_PASSWORD=\(password)", "MARIADB_ROOT_PASSWORD=\(password)"])
+            id: "d1", name: "fresh-db", labels: ["baktainer.db.engine": engine],
+            environment: ["POSTGRES_PASSWORD=\(password)", "MARIADB_ROOT_PASSWORD=\(password)"])
     }
 
     static func request(_ key: BackupKey, in storage: any BackupStorage, overwrite: Bool = false) -> RestoreRequest {

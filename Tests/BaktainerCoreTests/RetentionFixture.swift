@@ -10,7 +10,8 @@ enum RetentionFixture {
         precondition(parts.count >= 5, "bad date \(text)")
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .gmt
-        let components = DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4], second: parts.count > 5 ? parts[5] : 0)
+        let components = DateComponents(
+            year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4], second: parts.count > 5 ? parts[5] : 0)
         guard let date = calendar.date(from: components) else { preconditionFailure("bad date \(text)") }
         return date
     }
@@ -62,7 +63,9 @@ enum RetentionFixture {
 
     /// Writes a backup file with its `.sha256` and `.json` sidecars under `root`, as the runner does.
     @discardableResult
-    static func writeBackup(root: String, backupName: String = "db", schedule: String? = nil, at text: String, fileExtension: String = "sql") throws -> BackupRecord {
+    static func writeBackup(root: String, backupName: String = "db", schedule: String? = nil, at text: String, fileExtension: String = "sql") throws
+        -> BackupRecord
+    {
         let record = record(backupName: backupName, schedule: schedule, date: date(text), fileExtension: fileExtension, root: root)
         let directory = (record.file as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -5,9 +5,13 @@ import Testing
     static let environmentCases: [([String: String], RetentionPolicy)] = [
         ([:], RetentionPolicy()),
         (["BT_RETENTION_KEEP_LAST": "5"], RetentionPolicy(keepLast: 5)),
-        (["BT_RETENTION_KEEP_HOURLY": "24", "BT_RETENTION_KEEP_DAILY": "7", "BT_RETENTION_KEEP_WEEKLY": "4",
-          "BT_RETENTION_KEEP_MONTHLY": "12", "BT_RETENTION_KEEP_YEARLY": "3"],
-         RetentionPolicy(keepHourly: 24, keepDaily: 7, keepWeekly: 4, keepMonthly: 12, keepYearly: 3)),
+        (
+            [
+                "BT_RETENTION_KEEP_HOURLY": "24", "BT_RETENTION_KEEP_DAILY": "7", "BT_RETENTION_KEEP_WEEKLY": "4",
+                "BT_RETENTION_KEEP_MONTHLY": "12", "BT_RETENTION_KEEP_YEARLY": "3",
+            ],
+            RetentionPolicy(keepHourly: 24, keepDaily: 7, keepWeekly: 4, keepMonthly: 12, keepYearly: 3)
+        ),
         (["BT_RETENTION_KEEP_WITHIN": "30d"], RetentionPolicy(keepWithin: .seconds(30 * 86_400))),
         (["BT_RETENTION_KEEP_WITHIN": "1d12h"], RetentionPolicy(keepWithin: .seconds(129_600))),
         (["BT_RETENTION_DAYS": "7"], RetentionPolicy(keepWithin: .seconds(7 * 86_400))),
@@ -36,7 +40,9 @@ import Testing
     }
 
     @Test func malformedLegacyVariableIsAnErrorEvenWhenTheNewOneIsSet() {
-        #expect { try RetentionSettings(configuration: ConfigurationValues(environment: ["BT_RETENTION_KEEP_LAST": "3", "BT_RETENTION_COUNT": "x"])) } throws: { error in
+        #expect {
+            try RetentionSettings(configuration: ConfigurationValues(environment: ["BT_RETENTION_KEEP_LAST": "3", "BT_RETENTION_COUNT": "x"]))
+        } throws: { error in
             (error as? ConfigurationError)?.setting == "BT_RETENTION_COUNT"
         }
     }
@@ -49,10 +55,14 @@ import Testing
         (["baktainer.retention.keep-last": "3"], nil, RetentionPolicy(keepLast: 3)),
         (["baktainer.retention.keep-last": "3"], "default", RetentionPolicy(keepLast: 3)),
         (["baktainer.retention.keep-last": "3"], "hourly", RetentionPolicy(keepLast: 3)),
-        (["baktainer.retention.keep-daily": "14", "baktainer.retention.keep-monthly": "6", "baktainer.retention.keep-within": "12h"], nil,
-         RetentionPolicy(keepDaily: 14, keepMonthly: 6, keepWithin: .seconds(43_200))),
-        (["baktainer.retention.keep-hourly": "1", "baktainer.retention.keep-weekly": "2", "baktainer.retention.keep-yearly": "3"], nil,
-         RetentionPolicy(keepHourly: 1, keepWeekly: 2, keepYearly: 3)),
+        (
+            ["baktainer.retention.keep-daily": "14", "baktainer.retention.keep-monthly": "6", "baktainer.retention.keep-within": "12h"], nil,
+            RetentionPolicy(keepDaily: 14, keepMonthly: 6, keepWithin: .seconds(43_200))
+        ),
+        (
+            ["baktainer.retention.keep-hourly": "1", "baktainer.retention.keep-weekly": "2", "baktainer.retention.keep-yearly": "3"], nil,
+            RetentionPolicy(keepHourly: 1, keepWeekly: 2, keepYearly: 3)
+        ),
         (["baktainer.retention.keep-daily": "14", "baktainer.schedule.hourly.retention.keep-last": "24"], "hourly", RetentionPolicy(keepLast: 24)),
         (["baktainer.retention.keep-daily": "14", "baktainer.schedule.hourly.retention.keep-last": "24"], nil, RetentionPolicy(keepDaily: 14)),
         (["baktainer.schedule.hourly.retention.keep-last": "24"], "weekly", global),
@@ -65,13 +75,14 @@ import Testing
         #expect(try RetentionSettings(global: Self.global).policy(forLabels: labels, schedule: schedule) == expected)
     }
 
-    @Test(arguments: [
-        (["baktainer.retention.keep-last": "many"], nil, "baktainer.retention.keep-last"),
-        (["baktainer.retention.keep-within": "soon"], nil, "baktainer.retention.keep-within"),
-        (["baktainer.retention.keep-dayly": "7"], nil, "baktainer.retention.keep-dayly"),
-        (["baktainer.schedule.hourly.retention.keep-last": "-1"], "hourly", "baktainer.schedule.hourly.retention.keep-last"),
-        (["baktainer.schedule.hourly.retention.keep-lats": "1"], "hourly", "baktainer.schedule.hourly.retention.keep-lats"),
-    ] as [([String: String], String?, String)])
+    @Test(
+        arguments: [
+            (["baktainer.retention.keep-last": "many"], nil, "baktainer.retention.keep-last"),
+            (["baktainer.retention.keep-within": "soon"], nil, "baktainer.retention.keep-within"),
+            (["baktainer.retention.keep-dayly": "7"], nil, "baktainer.retention.keep-dayly"),
+            (["baktainer.schedule.hourly.retention.keep-last": "-1"], "hourly", "baktainer.schedule.hourly.retention.keep-last"),
+            (["baktainer.schedule.hourly.retention.keep-lats": "1"], "hourly", "baktainer.schedule.hourly.retention.keep-lats"),
+        ] as [([String: String], String?, String)])
     func malformedLabelsAreNamed(_ labels: [String: String], _ schedule: String?, _ label: String) {
         #expect { try RetentionSettings(global: Self.global).policy(forLabels: labels, schedule: schedule) } throws: { error in
             (error as? ConfigurationError)?.setting == label

@@ -6,7 +6,8 @@ import Testing
 
     private func target(_ engine: String, database: String? = "shop", all: Bool = false) -> BackupTarget {
         BackupTarget(
-            containerID: "c", containerName: "db", engine: EngineRegistry().engine(named: engine)!, database: database, user: "app", password: Secret("s3cret-pw"), allDatabases: all)
+            containerID: "c", containerName: "db", engine: EngineRegistry().engine(named: engine)!, database: database, user: "app",
+            password: Secret("s3cret-pw"), allDatabases: all)
     }
 
     @Test(arguments: ["postgres", "mysql", "mariadb"])

@@ -110,7 +110,8 @@ private func labels(_ engine: String?, _ extra: [String: String] = [:]) -> [Stri
 
     static let custom: [ResolverCase] = [
         ResolverCase(
-            testDescription: "custom from words", labels: labels("custom", ["baktainer.command": " pg_dump  --format=custom\tshop ", "baktainer.db.password": "pw"]),
+            testDescription: "custom from words",
+            labels: labels("custom", ["baktainer.command": " pg_dump  --format=custom\tshop ", "baktainer.db.password": "pw"]),
             expected: .target(engine: "custom", database: nil, user: nil, password: "pw", command: ["pg_dump", "--format=custom", "shop"])),
         ResolverCase(
             testDescription: "custom from JSON keeps spaces and quotes as data",
@@ -172,7 +173,8 @@ private func labels(_ engine: String?, _ extra: [String: String] = [:]) -> [Stri
         switch (example.expected, result) {
         case (.target(let engine, let database, let user, let password, let all, let backupName, let command), .success(let target)):
             var expected = BackupTarget(
-                containerID: String(repeating: "a", count: 64), containerName: "shop-db", engine: EngineRegistry().engine(named: engine)!, database: database, user: user,
+                containerID: String(repeating: "a", count: 64), containerName: "shop-db", engine: EngineRegistry().engine(named: engine)!, database: database,
+                user: user,
                 password: password.map(Secret.init), allDatabases: all, backupName: backupName, customCommand: command)
             expected.labels = example.labels
             #expect(target == expected)

@@ -24,7 +24,8 @@ import Testing
 
         /// `curl` against the daemon: the status code and body.
         func get(_ path: String, token: String? = nil) async throws -> (status: Int, body: String) {
-            let arguments = ["-s", "-m", "5", "-w", "\n%{http_code}"] + (token.map { ["-H", "Authorization: Bearer \($0)"] } ?? [])
+            let arguments =
+                ["-s", "-m", "5", "-w", "\n%{http_code}"] + (token.map { ["-H", "Authorization: Bearer \($0)"] } ?? [])
                 + ["http://127.0.0.1:\(port)\(path)"]
             let text = try await TestBed.tool("/usr/bin/curl", arguments).output
             let status = Int(text.split(separator: "\n").last ?? "") ?? 0
@@ -110,7 +111,9 @@ import Testing
             #expect(try await daemon.get("/ready").status == 200)
 
             try await TestBed.docker(["rm", "-f", second])
-            try await daemon.wait(for: "the removed container dropped") { try await !(daemon.targets(token: token).contains { $0["container"] as? String == second }) }
+            try await daemon.wait(for: "the removed container dropped") {
+                try await !(daemon.targets(token: token).contains { $0["container"] as? String == second })
+            }
             let outcome = try await daemon.stop()
             #expect(outcome.status == 0, "\(outcome.errors.suffix(2000))")
             #expect(!daemon.files().contains { $0.hasSuffix(".partial") })
@@ -135,7 +138,8 @@ import Testing
                 try await daemon.targets().contains { $0["lastRestoreTest"] as? String == "ok" }
             }
             let target = try #require(try await daemon.targets().first)
-            #expect((target["lastRestoreTestDetail"] as? String)?.contains("1 tables, 321 rows restored, equal to the counts at backup time") == true, "\(target)")
+            #expect(
+                (target["lastRestoreTestDetail"] as? String)?.contains("1 tables, 321 rows restored, equal to the counts at backup time") == true, "\(target)")
             let metrics = try await daemon.get("/metrics").body
             #expect(metrics.contains(#"baktainer_restore_tests_total{engine="postgres",result="ok"}"#), "\(metrics)")
             #expect(metrics.contains(#"baktainer_last_restore_test_success_timestamp_seconds{target="\#(source)"}"#))

@@ -57,7 +57,8 @@ import Testing
                 create table base(a int); create table derived(b int) inherits (base); insert into base values (1); insert into derived values (2, 3), (4, 5);
                 """#
             try await TestBed.docker(["exec", "-e", "PGPASSWORD=\(password)", name, "psql", "-v", "ON_ERROR_STOP=1", "-U", "app", "-d", "shop", "-qc", seed])
-            let target = BackupTarget(containerID: name, containerName: name, engine: PostgresEngine(), database: "shop", user: "app", password: Secret(password))
+            let target = BackupTarget(
+                containerID: name, containerName: name, engine: PostgresEngine(), database: "shop", user: "app", password: Secret(password))
             let inventory = try #require(try await TableInventory.take(of: target, runtime: runtime))
             #expect(inventory["public.items"] == 20000 && inventory["public.m"] == 40 && inventory["public.base"] == 3 && inventory.count == 11)
             let dump = try await dump(target)
@@ -84,7 +85,8 @@ import Testing
                 """#
             try await TestBed.docker(["exec", "-e", "MYSQL_PWD=\(password)", name, "mysql", "-uroot", "shop", "-e", seed])
             let target = BackupTarget(
-                containerID: name, containerName: name, engine: MySQLEngine(identifier: fixture == "mysql" ? "mysql" : "mariadb"), database: allDatabases ? nil : "shop", user: "root",
+                containerID: name, containerName: name, engine: MySQLEngine(identifier: fixture == "mysql" ? "mysql" : "mariadb"),
+                database: allDatabases ? nil : "shop", user: "root",
                 password: Secret(password), allDatabases: allDatabases)
             let inventory = try #require(try await TableInventory.take(of: target, runtime: runtime))
             #expect(inventory["shop.items"] == 20000 && inventory["shop.empty_one"] == 0 && inventory.count == (allDatabases ? 5 : 4))

@@ -42,7 +42,8 @@ import Testing
             defer { try? FileManager.default.removeItem(atPath: directory) }
             let recipient = AgeKeyPair.generate().recipientString
             for environment in [["BT_COMPRESS": "zstd", "BT_AGE_RECIPIENTS": recipient], ["BT_COMPRESS": "gzip"]] {
-                let backup = try await BaktainerProcess.run(["backup", source, "--quiet"], environment: environment.merging(["BT_BACKUP_DIR": directory]) { $1 })
+                let backup = try await BaktainerProcess.run(
+                    ["backup", source, "--quiet"], environment: environment.merging(["BT_BACKUP_DIR": directory]) { $1 })
                 #expect(backup.status == 0, "\(backup.output)")
                 try await Task.sleep(for: .seconds(1))  // one file per second: names carry Unix seconds
             }

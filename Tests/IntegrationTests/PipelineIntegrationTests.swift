@@ -68,7 +68,8 @@ import Testing
             #expect(record.file.hasSuffix(example.suffix), "\(record.file)")
             #expect(record.dumpSize == size + 26 && record.compression == example.compression.name && record.encrypted == example.encrypted)
             let folder = (record.file as NSString).deletingLastPathComponent
-            _ = try await Self.tool("/usr/bin/env", ["sh", "-c", "cd \"$1\" && sha256sum -c --quiet \"$2\"", "-", folder, (record.file as NSString).lastPathComponent + ".sha256"])
+            _ = try await Self.tool(
+                "/usr/bin/env", ["sh", "-c", "cd \"$1\" && sha256sum -c --quiet \"$2\"", "-", folder, (record.file as NSString).lastPathComponent + ".sha256"])
 
             var layer = record.file
             if example.encrypted {
@@ -107,7 +108,10 @@ import Testing
         #expect(Data(output.readableBytesView) == payload)
 
         var wrong = AgeDecryptor(identities: [AgeKeyPair.generate().identity])
-        #expect { _ = try wrong.transform(ByteBuffer(bytes: encrypted)); _ = try wrong.finish() } throws: { error in
+        #expect {
+            _ = try wrong.transform(ByteBuffer(bytes: encrypted))
+            _ = try wrong.finish()
+        } throws: { error in
             (error as? AgeError)?.code == .noMatchingIdentity
         }
     }

@@ -29,7 +29,8 @@ import Testing
     private func backUp(_ container: String, environment: [String: String] = [:]) async throws -> String {
         let result = try await BaktainerProcess.run(["backup", container], environment: ["BT_BACKUP_DIR": directory].merging(environment) { $1 })
         #expect(result.status == 0, "\(result.output)\(result.errors)")
-        let row = try #require(result.output.split(separator: "\n").first { $0.hasPrefix(container) && $0.contains(" ok ") }, "\(result.output)\(result.errors)")
+        let row = try #require(
+            result.output.split(separator: "\n").first { $0.hasPrefix(container) && $0.contains(" ok ") }, "\(result.output)\(result.errors)")
         return try #require(row.split(separator: " ").last.map(String.init))
     }
 
@@ -38,15 +39,20 @@ import Testing
     }
 
     private func psql(_ container: String, _ password: String, _ sql: String, database: String = "shop") async throws -> String {
-        try await TestBed.docker(["exec", "-e", "PGPASSWORD=\(password)", container, "psql", "-X", "-v", "ON_ERROR_STOP=1", "-U", "app", "-d", database, "-tAc", sql])
+        try await TestBed.docker([
+            "exec", "-e", "PGPASSWORD=\(password)", container, "psql", "-X", "-v", "ON_ERROR_STOP=1", "-U", "app", "-d", database, "-tAc", sql,
+        ])
     }
 
     @Test func postgresRoundTripRefusesATableFullDatabaseWithoutYes() async throws {
         try await TestBed.withRun { run in
             let password = "pg-\(run)-secret"
             let env = ["POSTGRES_PASSWORD": password, "POSTGRES_USER": "app", "POSTGRES_DB": "shop"]
-            let source = try await start("postgres", engine: "postgres", environment: env, labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres"], run: run)
-            _ = try await psql(source, password, "create table items(id int primary key, name text); insert into items select g, 'item ' || g from generate_series(1, 5000) g;")
+            let source = try await start(
+                "postgres", engine: "postgres", environment: env, labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres"], run: run)
+            _ = try await psql(
+                source, password, "create table items(id int primary key, name text); insert into items select g, 'item ' || g from generate_series(1, 5000) g;"
+            )
             let query = "select count(*), sum(id), md5(string_agg(name, ',' order by id)) from items"
             let original = try await psql(source, password, query)
             let file = try await backUp(source)
@@ -122,8 +128,11 @@ import Testing
         try await TestBed.withRun { run in
             let password = "pg-\(run)-secret"
             let env = ["POSTGRES_PASSWORD": password, "POSTGRES_USER": "app", "POSTGRES_DB": "shop"]
-            let source = try await start("postgres", engine: "postgres", environment: env, labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres"], run: run)
-            _ = try await psql(source, password, "create table items(id int primary key, name text); insert into items select g, repeat('x', g % 50) from generate_series(1, 20000) g;")
+            let source = try await start(
+                "postgres", engine: "postgres", environment: env, labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres"], run: run)
+            _ = try await psql(
+                source, password,
+                "create table items(id int primary key, name text); insert into items select g, repeat('x', g % 50) from generate_series(1, 20000) g;")
             let query = "select count(*), md5(string_agg(name, ',' order by id)) from items"
             let original = try await psql(source, password, query)
             let key = AgeKeyPair.generate()
@@ -150,11 +159,13 @@ import Testing
     @Test func failedPostgresRestoreNamesTheLineAndRollsBack() async throws {
         try await TestBed.withRun { run in
             let password = "pg-\(run)-secret"
-            let target = try await start("postgres", engine: "postgres", environment: ["POSTGRES_PASSWORD": password, "POSTGRES_USER": "app", "POSTGRES_DB": "shop"], run: run)
+            let target = try await start(
+                "postgres", engine: "postgres", environment: ["POSTGRES_PASSWORD": password, "POSTGRES_USER": "app", "POSTGRES_DB": "shop"], run: run)
             let name = "broken-1795583298.sql"
             let day = "\(directory)/2026-11-25"
             try FileManager.default.createDirectory(atPath: day, withIntermediateDirectories: true)
-            let dump = "CREATE TABLE t(id int);\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES ('not a number');\n--\n-- PostgreSQL database dump complete\n--\n"
+            let dump =
+                "CREATE TABLE t(id int);\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES ('not a number');\n--\n-- PostgreSQL database dump complete\n--\n"
             try Self.writeBackup(Data(dump.utf8), path: "\(day)/\(name)", container: target, engine: "postgres", database: "shop")
             let result = try await restore(["\(day)/\(name)", "--to", target])
             #expect(result.status != 0)
@@ -191,7 +202,8 @@ import Testing
             func sql(_ container: String, _ statement: String) async throws -> String {
                 try await TestBed.docker(["exec", "-e", "MYSQL_PWD=\(password)", container, client, "-uroot", "-N", "shop", "-e", statement])
             }
-            _ = try await sql(source, "create table items(id int primary key, name text); insert into items select seq, concat('item ', seq) from seq_1_to_3000;")
+            _ = try await sql(
+                source, "create table items(id int primary key, name text); insert into items select seq, concat('item ', seq) from seq_1_to_3000;")
             let query = "select count(*), sum(id), md5(group_concat(name order by id)) from shop.items"
             let original = try await sql(source, query)
             let file = try await backUp(source)
@@ -218,19 +230,27 @@ import Testing
         try await TestBed.withRun { run in
             let source = try await TestBed.startContainer(
                 fixture: "sqlite", labels: ["baktainer.backup": "true", "baktainer.db.engine": "sqlite", "baktainer.db.name": "/data/app.db"], runID: run)
-            try await TestBed.docker(["exec", source, "sqlite3", "/data/app.db", "create table t(id integer primary key, v text); insert into t(v) select 'v' || value from generate_series(1, 2000);"])
+            try await TestBed.docker([
+                "exec", source, "sqlite3", "/data/app.db",
+                "create table t(id integer primary key, v text); insert into t(v) select 'v' || value from generate_series(1, 2000);",
+            ])
             let file = try await backUp(source)
             try await TestBed.docker(["exec", source, "sqlite3", "/data/app.db", "delete from t where id > 5; create table u(x);"])
 
             let restored = try await restore([file, "--to", source, "--yes"])
             #expect(restored.status == 0, "\(restored.output)\(restored.errors)")
-            #expect(try await TestBed.docker(["exec", source, "sqlite3", "/data/app.db", "select count(*), sum(id) from t; select count(*) from sqlite_master where name = 'u'"]) == "2000|2001000\n0")
+            #expect(
+                try await TestBed.docker([
+                    "exec", source, "sqlite3", "/data/app.db", "select count(*), sum(id) from t; select count(*) from sqlite_master where name = 'u'",
+                ]) == "2000|2001000\n0")
 
             // A process holding the file open blocks the swap.
             try await TestBed.docker(["exec", "-d", source, "sh", "-c", "exec 3</data/app.db; sleep 300"])
             var holder = ""
             for _ in 0..<100 where holder.isEmpty {
-                holder = try await TestBed.docker(["exec", source, "sh", "-c", "for f in /proc/[0-9]*/fd/*; do [ \"$(readlink $f)\" = /data/app.db ] && echo $f; done; true"])
+                holder = try await TestBed.docker([
+                    "exec", source, "sh", "-c", "for f in /proc/[0-9]*/fd/*; do [ \"$(readlink $f)\" = /data/app.db ] && echo $f; done; true",
+                ])
             }
             #expect(!holder.isEmpty, "no process holds the database open")
             let refused = try await restore([file, "--to", source, "--yes"])
@@ -246,7 +266,9 @@ import Testing
     @Test func redisRestoreNeedsForceThenReplacesTheSnapshot() async throws {
         try await TestBed.withRun { run in
             let password = "redis-\(run)"
-            let source = try await start("redis", engine: "redis", environment: ["REDIS_PASSWORD": password], labels: ["baktainer.backup": "true", "baktainer.db.engine": "redis"], run: run)
+            let source = try await start(
+                "redis", engine: "redis", environment: ["REDIS_PASSWORD": password], labels: ["baktainer.backup": "true", "baktainer.db.engine": "redis"],
+                run: run)
             func cli(_ arguments: String...) async throws -> String {
                 try await TestBed.docker(["exec", "-e", "REDISCLI_AUTH=\(password)", source, "redis-cli", "--no-auth-warning"] + arguments)
             }
@@ -333,7 +355,9 @@ import Testing
             }
             #expect(!bad.errors.contains("bad: \(file): "))
             let restoreBad = try await restore([flippedPath, "--to", source, "--yes"])
-            #expect(restoreBad.status != 0 && restoreBad.errors.contains("checksum mismatch") && restoreBad.errors.contains("nothing was restored"), "\(restoreBad.errors)")
+            #expect(
+                restoreBad.status != 0 && restoreBad.errors.contains("checksum mismatch") && restoreBad.errors.contains("nothing was restored"),
+                "\(restoreBad.errors)")
         }
     }
 

@@ -48,13 +48,15 @@ import Testing
             try Data(bytes).write(to: URL(fileURLWithPath: path))
 
             let client = try await DockerClient.connect()
-            let target = BackupTarget(containerID: container, containerName: container, engine: PostgresEngine(), database: "shop", user: "app", password: Secret(password))
+            let target = BackupTarget(
+                containerID: container, containerName: container, engine: PostgresEngine(), database: "shop", user: "app", password: Secret(password))
             let record = BackupRecord(
                 container: container, engine: "postgres", database: "shop", file: path, size: bytes.count, sha256: "-", durationSeconds: 0, exitCode: 0,
                 startedAt: 0, baktainerVersion: "test")
             let plan = RestorePlan(
                 verification: BackupVerification(
-                    key: BackupKey("shop-1795583298.sql.age"), path: path, storage: LocalBackupStorage(root: directory), record: record, storedBytes: bytes.count, dumpBytes: dump.count, layers: [.age]),
+                    key: BackupKey("shop-1795583298.sql.age"), path: path, storage: LocalBackupStorage(root: directory), record: record,
+                    storedBytes: bytes.count, dumpBytes: dump.count, layers: [.age]),
                 target: target, command: try PostgresEngine().restoreCommand(for: target, force: false), probe: nil, create: nil,
                 restartsContainer: false)
             let runner = RestoreRunner(runtime: DockerRuntime(client: client), identities: [key.identity])
@@ -67,7 +69,8 @@ import Testing
                 #expect(!error.message.contains(password))
             }
             let tables = try await TestBed.docker([
-                "exec", "-e", "PGPASSWORD=\(password)", container, "psql", "-X", "-U", "app", "-d", "shop", "-tAc", "select count(*) from pg_tables where tablename = 't'",
+                "exec", "-e", "PGPASSWORD=\(password)", container, "psql", "-X", "-U", "app", "-d", "shop", "-tAc",
+                "select count(*) from pg_tables where tablename = 't'",
             ])
             #expect(tables == "0", "psql committed a cut dump")
             #expect(!(try await TestBed.processCommandLines(in: container)).contains { $0.hasPrefix("psql ") }, "psql was left running")

@@ -9,7 +9,8 @@ import Testing
 
     private func backUp(_ container: String, environment: [String: String] = [:]) async throws -> String {
         let result = try await BaktainerProcess.run(["backup", container], environment: ["BT_BACKUP_DIR": directory].merging(environment) { $1 })
-        let row = try #require(result.output.split(separator: "\n").first { $0.hasPrefix(container) && $0.contains(" ok ") }, "\(result.output)\(result.errors)")
+        let row = try #require(
+            result.output.split(separator: "\n").first { $0.hasPrefix(container) && $0.contains(" ok ") }, "\(result.output)\(result.errors)")
         return try #require(row.split(separator: " ").last.map(String.init))
     }
 
@@ -56,7 +57,8 @@ import Testing
                 fixture: "mariadb", labels: ["baktainer.backup": "true", "baktainer.db.engine": "mariadb", "baktainer.db.name": "shop"],
                 environment: ["MARIADB_ROOT_PASSWORD": password, "MARIADB_DATABASE": "shop"], runID: run)
             try await TestBed.waitReady(source, engine: "mariadb")
-            let seed = "create table items(id int primary key, name text); insert into items select seq, concat('item ', seq) from seq_1_to_2500; create table empty_one(x int);"
+            let seed =
+                "create table items(id int primary key, name text); insert into items select seq, concat('item ', seq) from seq_1_to_2500; create table empty_one(x int);"
             try await TestBed.docker(["exec", "-e", "MYSQL_PWD=\(password)", source, "mysql", "-uroot", "shop", "-e", seed])
             _ = try await backUp(source)
             let outcome = try await restoreTest(source)

@@ -66,7 +66,8 @@ package struct ConfigurationFile: Sendable {
         guard unknown.isEmpty else {
             throw ConfigurationError(
                 setting: path,
-                "unknown key\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")): `baktainer config` lists the known keys (BT_X_Y is x.y or x_y)")
+                "unknown key\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")): `baktainer config` lists the known keys (BT_X_Y is x.y or x_y)"
+            )
         }
         self.entries = entries
     }
@@ -108,7 +109,8 @@ package struct ConfigurationFile: Sendable {
             }
             if let earlier = entries[variable] {
                 throw ConfigurationError(
-                    setting: "\(file): \(written)", "line \(line(keyNode)) sets the same key as \(earlier.writtenKey) on line \(earlier.line.map(String.init) ?? "?"): keep one")
+                    setting: "\(file): \(written)",
+                    "line \(line(keyNode)) sets the same key as \(earlier.writtenKey) on line \(earlier.line.map(String.init) ?? "?"): keep one")
             }
             if let value {
                 entries[variable] = Entry(value: value, writtenKey: written, line: keyNode.mark?.line)

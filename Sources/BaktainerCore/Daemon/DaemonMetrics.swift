@@ -101,8 +101,6 @@ package struct DaemonMetrics: BackupObserver {
         invalidTargets.set(to: Double(invalid))
     }
 
-
-
     /// Records Docker's reachability.
     package func recordDocker(reachable: Bool) { dockerUp.set(to: reachable ? 1.0 : 0.0) }
 

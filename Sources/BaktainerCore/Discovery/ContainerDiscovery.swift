@@ -1,4 +1,3 @@
-
 /// Finds the containers marked for backup (`baktainer.backup=true`).
 package struct ContainerDiscovery: Sendable {
     private let runtime: any ContainerRuntime

@@ -1,4 +1,3 @@
-
 /// A container marked for backup, as `baktainer list` shows it. Holds no secret.
 package struct LabelledContainer: Sendable, Equatable, Codable {
     /// The container's name.

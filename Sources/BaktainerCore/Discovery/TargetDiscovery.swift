@@ -1,4 +1,3 @@
-
 /// Finds the containers marked for backup and resolves each into a ``BackupTarget`` or a ``TargetError``.
 ///
 /// Password files (`baktainer.db.password_file`, `*_FILE`) are read inside the database container with

@@ -14,9 +14,10 @@ enum AgeCipher {
     /// Opens ciphertext-plus-tag; nil when authentication fails.
     static func open(_ sealed: ArraySlice<UInt8>, key: SymmetricKey, nonce: [UInt8]) -> [UInt8]? {
         guard sealed.count >= 16,
-              let nonce = try? ChaChaPoly.Nonce(data: nonce),
-              let box = try? ChaChaPoly.SealedBox(nonce: nonce, ciphertext: sealed.dropLast(16), tag: sealed.suffix(16)),
-              let plain = try? ChaChaPoly.open(box, using: key) else { return nil }
+            let nonce = try? ChaChaPoly.Nonce(data: nonce),
+            let box = try? ChaChaPoly.SealedBox(nonce: nonce, ciphertext: sealed.dropLast(16), tag: sealed.suffix(16)),
+            let plain = try? ChaChaPoly.open(box, using: key)
+        else { return nil }
         return Array(plain)
     }
 

@@ -108,7 +108,8 @@ package struct AgeDecryptor: ByteStreamTransform {
                         throw chunkAltered()
                     }
                     guard !plain.isEmpty || counter == 0 else {
-                        throw AgeError(.payloadAuthenticationFailed, "the final chunk is empty, which age forbids after data: the file was altered or is corrupt")
+                        throw AgeError(
+                            .payloadAuthenticationFailed, "the final chunk is empty, which age forbids after data: the file was altered or is corrupt")
                     }
                     output.writeBytes(plain)
                     counter += 1
@@ -138,7 +139,9 @@ package struct AgeDecryptor: ByteStreamTransform {
         let prefix = buffer.getBytes(at: buffer.readerIndex, length: min(available, magic.count)) ?? []
         guard prefix == Array(magic.prefix(prefix.count)) else {
             if prefix.starts(with: Array("-----BEGIN AGE".utf8)) {
-                throw AgeError(.notAgeFile, "the input is an ASCII-armored age file, which is not supported: decrypt it with 'age -d' or convert it with 'age -d | age' first")
+                throw AgeError(
+                    .notAgeFile,
+                    "the input is an ASCII-armored age file, which is not supported: decrypt it with 'age -d' or convert it with 'age -d | age' first")
             }
             throw AgeError(.notAgeFile, "the input does not start with '\(AgeHeader.versionLine)': it is not an age-encrypted file")
         }
@@ -151,7 +154,8 @@ package struct AgeDecryptor: ByteStreamTransform {
             position += 1
             if byte == UInt8(ascii: "\n") {
                 if position - lineStart > 4,
-                   buffer.getBytes(at: buffer.readerIndex + lineStart, length: 4) == Array("--- ".utf8) {
+                    buffer.getBytes(at: buffer.readerIndex + lineStart, length: 4) == Array("--- ".utf8)
+                {
                     headerEnd = position
                     break
                 }
@@ -181,11 +185,16 @@ package struct AgeDecryptor: ByteStreamTransform {
         guard let fileKey else {
             if hasScrypt {
                 let hasPassphrase = identities.contains(where: \.isPassphrase)
-                throw AgeError(.noMatchingIdentity, hasPassphrase
-                    ? "the file is encrypted with a passphrase and the configured passphrase (BT_AGE_PASSPHRASE) does not open it: check the passphrase"
-                    : "the file is encrypted with a passphrase, but no passphrase is configured: set BT_AGE_PASSPHRASE or BT_AGE_PASSPHRASE_FILE")
+                throw AgeError(
+                    .noMatchingIdentity,
+                    hasPassphrase
+                        ? "the file is encrypted with a passphrase and the configured passphrase (BT_AGE_PASSPHRASE) does not open it: check the passphrase"
+                        : "the file is encrypted with a passphrase, but no passphrase is configured: set BT_AGE_PASSPHRASE or BT_AGE_PASSPHRASE_FILE")
             }
-            throw AgeError(.noMatchingIdentity, "the file is not encrypted to any of the configured identities (BT_AGE_IDENTITY_FILE): check that the key matches a recipient in BT_AGE_RECIPIENTS when it was written")
+            throw AgeError(
+                .noMatchingIdentity,
+                "the file is not encrypted to any of the configured identities (BT_AGE_IDENTITY_FILE): check that the key matches a recipient in BT_AGE_RECIPIENTS when it was written"
+            )
         }
         guard header.isAuthentic(fileKey: fileKey) else {
             throw AgeError(.headerAuthenticationFailed, "the header MAC does not match: the file was altered or is corrupt")

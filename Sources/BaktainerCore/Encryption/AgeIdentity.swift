@@ -18,8 +18,9 @@ package struct AgeIdentity: Sendable, CustomStringConvertible, CustomReflectable
     package init(parsing text: String) throws(AgeError) {
         let trimmed = text.trimmingAgeWhitespace()
         guard trimmed == trimmed.uppercased(), let (hrp, data) = Bech32.decode(trimmed),
-              hrp == "age-secret-key-", data.count == 32,
-              let key = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: data) else {
+            hrp == "age-secret-key-", data.count == 32,
+            let key = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: data)
+        else {
             // Never echo the text: it may be a (damaged) private key.
             throw AgeError(.invalidIdentity, "the value is not an age identity: expected 'AGE-SECRET-KEY-1…' as written by age-keygen or baktainer keygen")
         }
@@ -50,7 +51,9 @@ package struct AgeIdentity: Sendable, CustomStringConvertible, CustomReflectable
             do {
                 identities.append(try AgeIdentity(parsing: trimmed))
             } catch {
-                throw AgeError(.invalidIdentity, "line \(number + 1) of the identity file is not an age identity: expected 'AGE-SECRET-KEY-1…' lines (comments start with '#')")
+                throw AgeError(
+                    .invalidIdentity,
+                    "line \(number + 1) of the identity file is not an age identity: expected 'AGE-SECRET-KEY-1…' lines (comments start with '#')")
             }
         }
         guard !identities.isEmpty else {
@@ -94,11 +97,13 @@ package struct AgeIdentity: Sendable, CustomStringConvertible, CustomReflectable
             let ownPublic = Array(key.publicKey.rawRepresentation)
             for stanza in stanzas where stanza.type == "X25519" {
                 guard stanza.arguments.count == 1, let share = AgeBase64.decode(stanza.arguments[0]), share.count == 32,
-                      stanza.body.count == 32 else {
+                    stanza.body.count == 32
+                else {
                     throw AgeError(.malformedHeader, "an X25519 stanza is malformed: the file is corrupt")
                 }
                 guard let sharePublic = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: share),
-                      let shared = try? key.sharedSecretFromKeyAgreement(with: sharePublic) else {
+                    let shared = try? key.sharedSecretFromKeyAgreement(with: sharePublic)
+                else {
                     throw AgeError(.malformedHeader, "an X25519 stanza holds an invalid ephemeral share: the file is corrupt")
                 }
                 guard !shared.withUnsafeBytes({ $0.allSatisfy { $0 == 0 } }) else {
@@ -115,11 +120,15 @@ package struct AgeIdentity: Sendable, CustomStringConvertible, CustomReflectable
         case .scrypt(let passphrase, let maximumWorkFactor):
             for stanza in stanzas where stanza.type == "scrypt" {
                 guard stanza.arguments.count == 2, let salt = AgeBase64.decode(stanza.arguments[0]), salt.count == 16,
-                      let workFactor = Self.workFactor(stanza.arguments[1]), stanza.body.count == 32 else {
+                    let workFactor = Self.workFactor(stanza.arguments[1]), stanza.body.count == 32
+                else {
                     throw AgeError(.malformedHeader, "a scrypt (passphrase) stanza is malformed: the file is corrupt")
                 }
                 guard workFactor <= maximumWorkFactor else {
-                    throw AgeError(.workFactorTooLarge, "the file asks for scrypt work factor \(workFactor), above the accepted \(maximumWorkFactor): refusing rather than spending minutes and gigabytes; re-encrypt it with a lower work factor")
+                    throw AgeError(
+                        .workFactorTooLarge,
+                        "the file asks for scrypt work factor \(workFactor), above the accepted \(maximumWorkFactor): refusing rather than spending minutes and gigabytes; re-encrypt it with a lower work factor"
+                    )
                 }
                 let wrapKey = try AgeRecipient.scryptKey(passphrase: passphrase, salt: salt, workFactor: workFactor)
                 if let fileKey = AgeCipher.open(stanza.body[...], key: wrapKey, nonce: AgeCipher.zeroNonce), fileKey.count == 16 {
@@ -133,7 +142,8 @@ package struct AgeIdentity: Sendable, CustomStringConvertible, CustomReflectable
     /// A work factor in canonical decimal (no sign, no leading zero), 1…64; nil otherwise.
     private static func workFactor(_ text: String) -> Int? {
         guard let first = text.utf8.first, first != UInt8(ascii: "0"), text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-              text.utf8.count <= 2, let value = Int(text), value <= 64 else { return nil }
+            text.utf8.count <= 2, let value = Int(text), value <= 64
+        else { return nil }
         return value
     }
 }

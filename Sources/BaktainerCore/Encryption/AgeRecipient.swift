@@ -20,7 +20,8 @@ package struct AgeRecipient: Sendable, Equatable, CustomStringConvertible, Custo
     package init(parsing text: String) throws(AgeError) {
         let trimmed = text.trimmingAgeWhitespace()
         guard let (hrp, data) = Bech32.decode(trimmed), hrp == "age", data.count == 32,
-              trimmed == trimmed.lowercased() else {
+            trimmed == trimmed.lowercased()
+        else {
             // Never echo the text: a private key pasted by mistake must not reach a log.
             throw AgeError(.invalidRecipient, "the value is not an age X25519 recipient: expected 'age1…' as printed by age-keygen or baktainer keygen")
         }

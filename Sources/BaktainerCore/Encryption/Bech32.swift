@@ -30,7 +30,8 @@ package enum Bech32 {
         guard !(hasLower && hasUpper) else { return nil }
         let lowered = bytes.map(lower)
         guard let separator = lowered.lastIndex(of: UInt8(ascii: "1")),
-              separator >= 1, separator + 7 <= lowered.count else { return nil }
+            separator >= 1, separator + 7 <= lowered.count
+        else { return nil }
         let hrp = Array(lowered[..<separator])
         var values: [UInt8] = []
         values.reserveCapacity(lowered.count - separator - 1)

@@ -30,7 +30,9 @@ package struct EncryptionSettings: Sendable {
             for (index, item) in list.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
                 let entry = String(item).trimmingAgeWhitespace()
                 guard let recipient = try? AgeRecipient(parsing: entry) else {
-                    throw environment.error(EnvironmentKey.ageRecipients, "entry \(index + 1) is not an age recipient: use comma-separated 'age1…' public keys from age-keygen or baktainer keygen")
+                    throw environment.error(
+                        EnvironmentKey.ageRecipients,
+                        "entry \(index + 1) is not an age recipient: use comma-separated 'age1…' public keys from age-keygen or baktainer keygen")
                 }
                 recipients.append(recipient)
             }
@@ -42,7 +44,9 @@ package struct EncryptionSettings: Sendable {
                 let entry = String(line).trimmingAgeWhitespace()
                 if entry.isEmpty || entry.hasPrefix("#") { continue }
                 guard let recipient = try? AgeRecipient(parsing: entry) else {
-                    throw environment.error(EnvironmentKey.ageRecipientsFile, "line \(number + 1) of \(path) is not an age recipient: use one 'age1…' public key per line ('#' starts a comment)")
+                    throw environment.error(
+                        EnvironmentKey.ageRecipientsFile,
+                        "line \(number + 1) of \(path) is not an age recipient: use one 'age1…' public key per line ('#' starts a comment)")
                 }
                 recipients.append(recipient)
                 found += 1
@@ -58,7 +62,8 @@ package struct EncryptionSettings: Sendable {
                 let recipientSource = environment.origin(
                     environment.string(EnvironmentKey.ageRecipients) != nil ? EnvironmentKey.ageRecipients : EnvironmentKey.ageRecipientsFile)
                 let passphraseKey = environment.string(EnvironmentKey.agePassphrase) != nil ? EnvironmentKey.agePassphrase : EnvironmentKey.agePassphraseFile
-                throw environment.error(passphraseKey, "cannot be combined with \(recipientSource): age encrypts either to recipients or with one passphrase; unset one of them")
+                throw environment.error(
+                    passphraseKey, "cannot be combined with \(recipientSource): age encrypts either to recipients or with one passphrase; unset one of them")
             }
             do throws(AgeError) {
                 recipients = [try AgeRecipient.passphrase(passphrase)]

@@ -43,7 +43,8 @@ package struct CustomEngine: DatabaseEngine {
         }
         guard allowedPrograms.keys.contains(programName(program)) else {
             throw EngineError(
-                "\(BackupLabel.command) runs '\(program)', which is not an allowed dump tool; use one of \(allowedPrograms.keys.sorted().joined(separator: ", "))")
+                "\(BackupLabel.command) runs '\(program)', which is not an allowed dump tool; use one of \(allowedPrograms.keys.sorted().joined(separator: ", "))"
+            )
         }
         return arguments
     }
@@ -56,7 +57,8 @@ package struct CustomEngine: DatabaseEngine {
         if let password = target.password {
             guard let variable = Self.allowedPrograms[Self.programName(program)] ?? nil else {
                 throw EngineError(
-                    "container '\(target.containerName)': \(Self.programName(program)) cannot take a password from Baktainer; use engine \(Self.programName(program) == "mongodump" ? "mongodb" : "sqlite") instead")
+                    "container '\(target.containerName)': \(Self.programName(program)) cannot take a password from Baktainer; use engine \(Self.programName(program) == "mongodump" ? "mongodb" : "sqlite") instead"
+                )
             }
             environment[variable] = password.revealed
         }

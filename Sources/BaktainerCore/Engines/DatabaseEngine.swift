@@ -1,4 +1,3 @@
-
 /// Builds the command that writes one logical dump to stdout inside the database container. Pure: runs
 /// nothing. Secrets go into the command's environment, never into its arguments.
 package protocol DatabaseEngine: Sendable {

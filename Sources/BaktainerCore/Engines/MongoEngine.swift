@@ -1,4 +1,3 @@
-
 /// MongoDB. `mongodump --archive [--db=DB] --config=FILE`, where FILE is a 0600 YAML file written inside the
 /// container holding `password:` (mongodump reads the password from `--config`, keeping it off argv) and
 /// removed afterwards; the variable that carried the password is unset before mongodump starts. User via `--username=USER` and `--authenticationDatabase=admin` when set.

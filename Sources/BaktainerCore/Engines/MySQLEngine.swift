@@ -1,4 +1,3 @@
-
 /// MySQL and MariaDB (`baktainer.db.engine` `mysql` or `mariadb`). Runs, through `sh -c` with a fixed script
 /// whose only inputs are positional parameters and the environment (label values are never shell code):
 ///
@@ -38,18 +37,20 @@ package struct MySQLEngine: DatabaseEngine {
         printf '[client]\nuser=%s\npassword=%s\n' "$BAKTAINER_DB_USER" "$BAKTAINER_DB_PASSWORD" > "$f" || exit 73
         """# + "\n"
 
-    static let script = optionFilePreamble + #"""
-        if command -v mariadb-dump >/dev/null 2>&1; then tool=mariadb-dump
-        elif command -v mysqldump >/dev/null 2>&1; then tool=mysqldump
-        else echo "neither mariadb-dump nor mysqldump is installed in this container" >&2; exit 127
-        fi
-        "$tool" --defaults-extra-file="$f" --single-transaction --routines --events --triggers "$@"
-        """#
+    static let script =
+        optionFilePreamble + #"""
+            if command -v mariadb-dump >/dev/null 2>&1; then tool=mariadb-dump
+            elif command -v mysqldump >/dev/null 2>&1; then tool=mysqldump
+            else echo "neither mariadb-dump nor mysqldump is installed in this container" >&2; exit 127
+            fi
+            "$tool" --defaults-extra-file="$f" --single-transaction --routines --events --triggers "$@"
+            """#
 
-    static let inventoryScript = optionFilePreamble + #"""
-        if command -v mariadb >/dev/null 2>&1; then tool=mariadb; else tool=mysql; fi
-        "$tool" --defaults-extra-file="$f" -N -B -e "$1"
-        """#
+    static let inventoryScript =
+        optionFilePreamble + #"""
+            if command -v mariadb >/dev/null 2>&1; then tool=mariadb; else tool=mysql; fi
+            "$tool" --defaults-extra-file="$f" -N -B -e "$1"
+            """#
 
     /// The SQL that counts the user tables of `database` (nil: of every user schema).
     static func inventoryQuery(database: String?) -> String {
@@ -81,7 +82,10 @@ package struct MySQLEngine: DatabaseEngine {
     /// `SELECT 'schema.table', COUNT(*)` over the user tables of the database (or of every user schema).
     package func inventoryCommand(for target: BackupTarget) -> ContainerCommand? {
         ContainerCommand(
-            ["sh", "-c", Self.inventoryScript, "baktainer-\(identifier)-inventory", Self.inventoryQuery(database: target.allDatabases ? nil : target.database)],
+            [
+                "sh", "-c", Self.inventoryScript, "baktainer-\(identifier)-inventory",
+                Self.inventoryQuery(database: target.allDatabases ? nil : target.database),
+            ],
             environment: credentials(target))
     }
 
@@ -119,23 +123,24 @@ package struct MySQLEngine: DatabaseEngine {
         MySQLInsertRowCounter(database: target.allDatabases ? nil : target.database)
     }
 
-    static let clientScript = optionFilePreamble + #"""
-        if command -v mariadb >/dev/null 2>&1; then tool=mariadb
-        elif command -v mysql >/dev/null 2>&1; then tool=mysql
-        else echo "neither mariadb nor mysql is installed in this container" >&2; exit 127
-        fi
-        if [ "$1" = probe ]; then
-          if [ -n "$2" ]; then
-            q=$(printf '%s' "$2" | sed -e 's/\\/\\\\/g' -e "s/'/''/g")
-            sql="SELECT IF(EXISTS(SELECT 1 FROM information_schema.schemata WHERE schema_name = '$q'), (SELECT count(*) FROM information_schema.tables WHERE table_schema = '$q'), 'missing')"
-          else
-            sql="SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')"
-          fi
-          printf '%s\n' "$sql" | "$tool" --defaults-extra-file="$f" --batch --skip-column-names
-        else
-          "$tool" --defaults-extra-file="$f" --batch
-        fi
-        """#
+    static let clientScript =
+        optionFilePreamble + #"""
+            if command -v mariadb >/dev/null 2>&1; then tool=mariadb
+            elif command -v mysql >/dev/null 2>&1; then tool=mysql
+            else echo "neither mariadb nor mysql is installed in this container" >&2; exit 127
+            fi
+            if [ "$1" = probe ]; then
+              if [ -n "$2" ]; then
+                q=$(printf '%s' "$2" | sed -e 's/\\/\\\\/g' -e "s/'/''/g")
+                sql="SELECT IF(EXISTS(SELECT 1 FROM information_schema.schemata WHERE schema_name = '$q'), (SELECT count(*) FROM information_schema.tables WHERE table_schema = '$q'), 'missing')"
+              else
+                sql="SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')"
+              fi
+              printf '%s\n' "$sql" | "$tool" --defaults-extra-file="$f" --batch --skip-column-names
+            else
+              "$tool" --defaults-extra-file="$f" --batch
+            fi
+            """#
 
     package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ContainerCommand {
         ContainerCommand(["sh", "-c", Self.clientScript, "baktainer-\(identifier)-restore", "restore"], environment: credentials(target), attachStdin: true)

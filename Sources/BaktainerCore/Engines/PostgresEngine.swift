@@ -1,4 +1,3 @@
-
 /// PostgreSQL. Runs, as the container's default user:
 ///
 /// - one database: `pg_dump --username=USER --no-password --clean --if-exists --dbname=DB` (pg_dump reads
@@ -83,8 +82,10 @@ package struct PostgresEngine: DatabaseEngine {
         let user = target.user ?? "postgres"
         guard let database = target.database, !target.allDatabases else {
             return ContainerCommand(
-                ["psql", "-X", "-tA", "--username=\(user)", "--no-password", "--dbname=postgres", "-c",
-                 "SELECT count(*) FROM pg_database WHERE datname NOT IN ('postgres', 'template0', 'template1')"],
+                [
+                    "psql", "-X", "-tA", "--username=\(user)", "--no-password", "--dbname=postgres", "-c",
+                    "SELECT count(*) FROM pg_database WHERE datname NOT IN ('postgres', 'template0', 'template1')",
+                ],
                 environment: passwordEnvironment(target))
         }
         return ContainerCommand(["sh", "-c", Self.probeScript, "baktainer-postgres-probe", database, user], environment: passwordEnvironment(target))
@@ -116,7 +117,10 @@ package struct PostgresEngine: DatabaseEngine {
     package func inventoryCommand(for target: BackupTarget) -> ContainerCommand? {
         guard !target.allDatabases, let database = target.database else { return nil }
         return ContainerCommand(
-            ["psql", "--no-psqlrc", "--username=\(target.user ?? "postgres")", "--no-password", "-At", "-F", "\t", "--dbname=\(database)", "-c", Self.inventoryQuery],
+            [
+                "psql", "--no-psqlrc", "--username=\(target.user ?? "postgres")", "--no-password", "-At", "-F", "\t", "--dbname=\(database)", "-c",
+                Self.inventoryQuery,
+            ],
             environment: passwordEnvironment(target))
     }
 

@@ -1,4 +1,3 @@
-
 /// Redis. An RDB snapshot fetched by the replication protocol: `redis-cli --no-auth-warning --rdb -`,
 /// which writes the RDB file to stdout. The password travels as `REDISCLI_AUTH` in the exec's environment
 /// (`baktainer.db.password`, else the container's `REDIS_PASSWORD`). Complete when non-empty.
@@ -40,7 +39,8 @@ package struct RedisEngine: DatabaseEngine {
     }
 
     /// What to do by hand instead of `--force`.
-    package static let manualProcedure = "stop writes to the server; copy the .rdb file (decrypted and decompressed) over the file named by 'CONFIG GET dir' and 'CONFIG GET dbfilename' while the server is stopped (e.g. docker cp into the stopped container, or into its volume); make sure appendonly is off or remove the AOF; start the container. Or rerun with --force to let Baktainer replace the file and restart the container."
+    package static let manualProcedure =
+        "stop writes to the server; copy the .rdb file (decrypted and decompressed) over the file named by 'CONFIG GET dir' and 'CONFIG GET dbfilename' while the server is stopped (e.g. docker cp into the stopped container, or into its volume); make sure appendonly is off or remove the AOF; start the container. Or rerun with --force to let Baktainer replace the file and restart the container."
 
     static let restoreScript = #"""
         umask 077
@@ -61,7 +61,9 @@ package struct RedisEngine: DatabaseEngine {
 
     package func restoreCommand(for target: BackupTarget, force: Bool) throws(EngineError) -> ContainerCommand {
         guard force else {
-            throw EngineError("container '\(target.containerName)': restoring redis replaces its RDB file and restarts the container, so it needs --force. By hand: \(Self.manualProcedure)")
+            throw EngineError(
+                "container '\(target.containerName)': restoring redis replaces its RDB file and restarts the container, so it needs --force. By hand: \(Self.manualProcedure)"
+            )
         }
         var environment: [String: String] = [:]
         if let password = target.password { environment["REDISCLI_AUTH"] = password.revealed }

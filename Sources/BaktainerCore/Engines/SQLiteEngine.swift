@@ -1,4 +1,3 @@
-
 /// SQLite. A consistent copy of a live database through SQLite's online backup API, then streamed:
 ///
 /// ```

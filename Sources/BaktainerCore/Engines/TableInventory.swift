@@ -1,4 +1,3 @@
-
 /// Counts the rows of every table of a target's database, exactly (`count(*)`), for restore tests: the counts of
 /// a restored copy, compared with those a ``DumpRowCounter`` took from the dump as it streamed.
 ///

@@ -22,9 +22,15 @@ package struct BackupEventLog: BackupObserver {
             logger.info(
                 "backup finished",
                 metadata: metadata(
-                    job, ["file": "\(location)", "bytes": "\(record.size)", "seconds": "\((record.durationSeconds * 1000).rounded() / 1000)", "sha256": "\(record.sha256)"]))
+                    job,
+                    [
+                        "file": "\(location)", "bytes": "\(record.size)", "seconds": "\((record.durationSeconds * 1000).rounded() / 1000)",
+                        "sha256": "\(record.sha256)",
+                    ]))
         case .retried(let job, let failure, let attempt, let delay):
-            logger.warning("backup failed, retrying in \(delay) (attempt \(attempt + 1)): \(failure.message)", metadata: metadata(job, ["code": "\(failure.code.rawValue)"]))
+            logger.warning(
+                "backup failed, retrying in \(delay) (attempt \(attempt + 1)): \(failure.message)",
+                metadata: metadata(job, ["code": "\(failure.code.rawValue)"]))
         case .failed(let job, let failure, _) where failure.code == .cancelled:
             logger.warning("backup cancelled: \(failure.message)", metadata: metadata(job, ["code": "\(failure.code.rawValue)"]))
         case .failed(let job, let failure, _):

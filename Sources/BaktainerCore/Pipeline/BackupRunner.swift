@@ -84,7 +84,8 @@ package struct BackupRunner: Sendable {
                 await writer.discard()
                 return failure(
                     .incompleteDump,
-                    "the \(engine.identifier) dump failed its completeness check (format header or completion marker missing, \(exit.stdoutByteCount) bytes); nothing was kept. \(exit.stderrTail.lastLines())")
+                    "the \(engine.identifier) dump failed its completeness check (format header or completion marker missing, \(exit.stdoutByteCount) bytes); nothing was kept. \(exit.stderrTail.lastLines())"
+                )
             }
             try await store(try chain.finish())
             let elapsed = ContinuousClock.now - started
@@ -100,7 +101,7 @@ package struct BackupRunner: Sendable {
             record.tableCounts = rowCounter?.counts()
             try await writer.commit(record)
             return .success(record)
-        } catch where Task.isCancelled {
+        } catch  where Task.isCancelled {
             await writer.discard()
             return failure(.cancelled, "the backup was cancelled (shutdown); the partial file was removed and the dump stopped")
         } catch let error as RuntimeError {

@@ -18,7 +18,10 @@ package struct RestoreFeeder: Sendable {
     package var progress: (@Sendable (BackupProgress) -> Void)?
 
     /// Creates a feeder.
-    package init(key: BackupKey, storage: any BackupStorage, layers: [BackupLayer], identities: [AgeIdentity], container: String, progress: (@Sendable (BackupProgress) -> Void)?) {
+    package init(
+        key: BackupKey, storage: any BackupStorage, layers: [BackupLayer], identities: [AgeIdentity], container: String,
+        progress: (@Sendable (BackupProgress) -> Void)?
+    ) {
         self.key = key
         self.storage = storage
         self.layers = layers

@@ -1,4 +1,3 @@
-
 /// What a restore will do, decided before anything is written: the verified file, the resolved destination
 /// and the commands. `--dry-run` prints it (``steps``, secrets masked).
 package struct RestorePlan: Sendable {
@@ -16,7 +15,10 @@ package struct RestorePlan: Sendable {
     package var restartsContainer: Bool
 
     /// Creates a plan.
-    package init(verification: BackupVerification, target: BackupTarget, command: ContainerCommand, probe: ContainerCommand?, create: ContainerCommand?, restartsContainer: Bool) {
+    package init(
+        verification: BackupVerification, target: BackupTarget, command: ContainerCommand, probe: ContainerCommand?, create: ContainerCommand?,
+        restartsContainer: Bool
+    ) {
         self.verification = verification
         self.target = target
         self.command = command
@@ -27,10 +29,14 @@ package struct RestorePlan: Sendable {
 
     /// One line per step, environment values masked: what `--dry-run` prints.
     package var steps: [String] {
-        var lines = ["verified \(verification.path): \(verification.storedBytes) bytes, \(verification.layers.isEmpty ? "plain" : verification.layers.map(\.displayName).joined(separator: " → ")) → \(verification.record.engine) dump of \(verification.dumpBytes) bytes"]
+        var lines = [
+            "verified \(verification.path): \(verification.storedBytes) bytes, \(verification.layers.isEmpty ? "plain" : verification.layers.map(\.displayName).joined(separator: " → ")) → \(verification.record.engine) dump of \(verification.dumpBytes) bytes"
+        ]
         if let probe { lines.append("check contents: \(Self.render(probe))") }
         if let create { lines.append("if missing and --create: \(Self.render(create))") }
-        lines.append("restore into container '\(target.containerName)'\(target.database.map { " database \($0)" } ?? ""): file → \(verification.layers.map { "\($0.displayName) decode → " }.joined())stdin of \(Self.render(command))")
+        lines.append(
+            "restore into container '\(target.containerName)'\(target.database.map { " database \($0)" } ?? ""): file → \(verification.layers.map { "\($0.displayName) decode → " }.joined())stdin of \(Self.render(command))"
+        )
         if restartsContainer { lines.append("restart container '\(target.containerName)'") }
         return lines
     }
@@ -47,6 +53,7 @@ package struct RestorePlan: Sendable {
     }
 
     private static func quoted(_ argument: String) -> String {
-        !argument.isEmpty && argument.allSatisfy { $0.isLetter || $0.isNumber || "-_=./:@".contains($0) } ? argument : "'\(argument.replacing("'", with: "'\\''"))'"
+        !argument.isEmpty && argument.allSatisfy { $0.isLetter || $0.isNumber || "-_=./:@".contains($0) }
+            ? argument : "'\(argument.replacing("'", with: "'\\''"))'"
     }
 }

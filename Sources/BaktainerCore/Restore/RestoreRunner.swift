@@ -36,10 +36,12 @@ package struct RestoreRunner: Sendable {
     package func plan(_ request: RestoreRequest) async throws(RestoreFailure) -> RestorePlan {
         let verifier = BackupVerifier(identities: identities, registry: registry)
         let verification: BackupVerification
-        let (storage, key) = request.storage.map { ($0, BackupKey(request.file)) } ?? {
-            let (local, key) = LocalBackupStorage.locate(request.file)
-            return (local as any BackupStorage, key)
-        }()
+        let (storage, key) =
+            request.storage.map { ($0, BackupKey(request.file)) }
+            ?? {
+                let (local, key) = LocalBackupStorage.locate(request.file)
+                return (local as any BackupStorage, key)
+            }()
         switch await verifier.verify(key, in: storage) {
         case .success(let result): verification = result
         case .failure(let failure):
@@ -58,7 +60,8 @@ package struct RestoreRunner: Sendable {
         if engine.dumpSelectsItsDatabase, let database = request.database, database != record.database {
             throw fail(
                 .invalidTarget,
-                "a \(engine.identifier) dump selects its own database ('\(record.database ?? "all databases")'), so it cannot be restored into '\(database)': leave out --database, or restore into a scratch container and copy the tables")
+                "a \(engine.identifier) dump selects its own database ('\(record.database ?? "all databases")'), so it cannot be restored into '\(database)': leave out --database, or restore into a scratch container and copy the tables"
+            )
         }
         let details: ContainerInfo
         do {
@@ -94,7 +97,8 @@ package struct RestoreRunner: Sendable {
             try await prepare(plan, request: request)
             return .success(try await execute(plan, progress: progress))
         } catch {
-            logger.error("restore failed: \(error.message)", metadata: ["container": "\(error.container)", "file": "\(error.file)", "code": "\(error.code.rawValue)"])
+            logger.error(
+                "restore failed: \(error.message)", metadata: ["container": "\(error.container)", "file": "\(error.file)", "code": "\(error.code.rawValue)"])
             return .failure(error)
         }
     }
@@ -104,17 +108,25 @@ package struct RestoreRunner: Sendable {
         let target = plan.target
         let what = target.database.map { "database '\($0)'" } ?? "the server"
         func fail(_ code: RestoreFailure.Code, _ message: String) -> RestoreFailure {
-            RestoreFailure(container: target.containerName, file: plan.verification.path, code: code, message: target.redacting("container '\(target.containerName)': \(message)"))
+            RestoreFailure(
+                container: target.containerName, file: plan.verification.path, code: code,
+                message: target.redacting("container '\(target.containerName)': \(message)"))
         }
         guard let probe = plan.probe else {
             guard request.overwrite || request.force else {
-                throw fail(.refused, "Baktainer cannot tell whether \(what) is empty (\(target.engine.identifier) has no count query here); restoring may overwrite data: add --yes to restore anyway. Nothing was written")
+                throw fail(
+                    .refused,
+                    "Baktainer cannot tell whether \(what) is empty (\(target.engine.identifier) has no count query here); restoring may overwrite data: add --yes to restore anyway. Nothing was written"
+                )
             }
             return
         }
         let (status, output, errors) = try await runSmall(probe, in: target, fail: fail)
         guard status == 0 else {
-            throw fail(.invalidTarget, "cannot check \(what) before restoring (exit \(status)): \(Self.lastLines(errors)). Check the credentials (labels baktainer.db.user / baktainer.db.password, or the image's *_PASSWORD variables). Nothing was written")
+            throw fail(
+                .invalidTarget,
+                "cannot check \(what) before restoring (exit \(status)): \(Self.lastLines(errors)). Check the credentials (labels baktainer.db.user / baktainer.db.password, or the image's *_PASSWORD variables). Nothing was written"
+            )
         }
         let answer = output.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
         if answer == "missing" {
@@ -144,22 +156,29 @@ package struct RestoreRunner: Sendable {
         let target = plan.target
         let path = plan.verification.path
         func fail(_ code: RestoreFailure.Code, _ message: String) -> RestoreFailure {
-            RestoreFailure(container: target.containerName, file: path, code: code, message: target.redacting("container '\(target.containerName)': \(message)"))
+            RestoreFailure(
+                container: target.containerName, file: path, code: code, message: target.redacting("container '\(target.containerName)': \(message)"))
         }
         logger.info("restore started", metadata: ["container": "\(target.containerName)", "file": "\(path)", "engine": "\(target.engine.identifier)"])
         let started = ContinuousClock.now
-        let feeder = RestoreFeeder(key: plan.verification.key, storage: plan.verification.storage, layers: plan.verification.layers, identities: identities, container: target.containerName, progress: progress)
+        let feeder = RestoreFeeder(
+            key: plan.verification.key, storage: plan.verification.storage, layers: plan.verification.layers, identities: identities,
+            container: target.containerName, progress: progress)
         let outcome: RestoreStream.Outcome
         do {
             outcome = try await RestoreStream(runtime: runtime).run(plan.command, in: target.containerID, feeder: feeder)
-        } catch where Task.isCancelled {
+        } catch  where Task.isCancelled {
             throw fail(.cancelled, "the restore was cancelled; the tool was stopped inside the container, the database may be partly restored")
         } catch let error as RuntimeError {
             throw fail(.docker, "\(error.message); the database may be partly restored")
         } catch let error as StorageError {
-            throw fail(.storage, "reading the backup failed: \(error.message); the tool was stopped before the end of its input, the database may be partly restored")
+            throw fail(
+                .storage, "reading the backup failed: \(error.message); the tool was stopped before the end of its input, the database may be partly restored")
         } catch let error as LayeredDecoder.LayerError {
-            throw fail(.storage, "the \(error.layer.displayName) layer of \(path) failed after it was verified (was the file changed?): \(error); the tool was stopped before the end of its input, the database may be partly restored")
+            throw fail(
+                .storage,
+                "the \(error.layer.displayName) layer of \(path) failed after it was verified (was the file changed?): \(error); the tool was stopped before the end of its input, the database may be partly restored"
+            )
         } catch {
             throw fail(.docker, "\(error); the database may be partly restored")
         }
@@ -168,7 +187,8 @@ package struct RestoreRunner: Sendable {
         guard outcome.termination.exitCode == 0 else {
             throw fail(
                 .toolFailed,
-                "\(tool) exited \(outcome.termination.exitCode) after \(outcome.fed ?? 0) bytes of \(plan.verification.dumpBytes): \(Self.lastLines(outcome.termination.stderrTail))")
+                "\(tool) exited \(outcome.termination.exitCode) after \(outcome.fed ?? 0) bytes of \(plan.verification.dumpBytes): \(Self.lastLines(outcome.termination.stderrTail))"
+            )
         }
         if outcome.termination.stderrTail.contains("ERROR:") {
             // A tool that does not stop at errors (psql for a pg_dumpall dump) exits 0 even when statements failed.
@@ -177,7 +197,9 @@ package struct RestoreRunner: Sendable {
                 metadata: ["container": "\(target.containerName)", "file": "\(path)"])
         }
         if let error = outcome.feedError {
-            throw fail(error is StorageError ? .storage : .toolFailed, "\(tool) exited 0 but the backup could not be fed to the end (\(error)); the database may be partly restored")
+            throw fail(
+                error is StorageError ? .storage : .toolFailed,
+                "\(tool) exited 0 but the backup could not be fed to the end (\(error)); the database may be partly restored")
         }
         if plan.restartsContainer {
             do {
@@ -203,7 +225,9 @@ package struct RestoreRunner: Sendable {
         {
             throw RestoreFailure(
                 container: name, file: request.file, code: .invalidTarget,
-                message: "container '\(name)': it is labelled \(BackupLabel.engine)=\(labelled) but the backup is a \(engine.identifier) dump: restore into a \(engine.identifier) container")
+                message:
+                    "container '\(name)': it is labelled \(BackupLabel.engine)=\(labelled) but the backup is a \(engine.identifier) dump: restore into a \(engine.identifier) container"
+            )
         }
         var labels: [String: String] = [BackupLabel.engine: engine.identifier, BackupLabel.name: "restore"]
         for key in [BackupLabel.user, BackupLabel.password, BackupLabel.passwordFile] {
@@ -223,7 +247,9 @@ package struct RestoreRunner: Sendable {
         switch resolved {
         case .success(let target): return target
         case .failure(let error):
-            throw RestoreFailure(container: name, file: request.file, code: .invalidTarget, message: "\(error.description); give the destination the labels it needs, or pass --database")
+            throw RestoreFailure(
+                container: name, file: request.file, code: .invalidTarget,
+                message: "\(error.description); give the destination the labels it needs, or pass --database")
         }
     }
 

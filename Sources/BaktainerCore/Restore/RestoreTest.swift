@@ -49,7 +49,8 @@ package struct RestoreTest: Sendable {
             return .failure(RestoreTestFailure(target: name, file: nil, message: "cannot read the backups: \((error as? StorageError)?.message ?? "\(error)")"))
         }
         guard let entry = catalog.latest(named: name) else {
-            return .failure(RestoreTestFailure(target: name, file: nil, message: "no backup of '\(name)' in \(storage.location(of: BackupKey(""))) (BT_BACKUP_DIR)"))
+            return .failure(
+                RestoreTestFailure(target: name, file: nil, message: "no backup of '\(name)' in \(storage.location(of: BackupKey(""))) (BT_BACKUP_DIR)"))
         }
         return await run(entry)
     }

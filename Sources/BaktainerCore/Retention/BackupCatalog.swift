@@ -34,10 +34,14 @@ package struct BackupCatalog: Sendable, Equatable {
             guard let bytes else { throw StorageError(.ioError, "missing") }
             record = try JSONDecoder().decode(BackupRecord.self, from: Data(bytes))
         } catch {
-            return .failure(CatalogWarning(path: location, message: "unreadable backup record, so its backup is never pruned: fix or delete the record by hand (\(error))"))
+            return .failure(
+                CatalogWarning(path: location, message: "unreadable backup record, so its backup is never pruned: fix or delete the record by hand (\(error))"))
         }
         guard CatalogEntry.lastComponent(of: record.file) == key.fileName else {
-            return .failure(CatalogWarning(path: location, message: "the record describes '\(record.file)', not '\(key.fileName)', so the backup is never pruned: fix or delete the record by hand"))
+            return .failure(
+                CatalogWarning(
+                    path: location,
+                    message: "the record describes '\(record.file)', not '\(key.fileName)', so the backup is never pruned: fix or delete the record by hand"))
         }
         return .success(record)
     }

@@ -44,8 +44,9 @@ package struct BackupFileName: Sendable, Equatable {
     /// Dot-separated, non-empty ASCII letter/digit components: `sql`, `sql.gz.age`, `rdb.zst.age`.
     private static func isExtension(_ text: String) -> Bool {
         let components = text.split(separator: ".", omittingEmptySubsequences: false)
-        return !components.isEmpty && components.allSatisfy { component in
-            !component.isEmpty && component.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        }
+        return !components.isEmpty
+            && components.allSatisfy { component in
+                !component.isEmpty && component.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            }
     }
 }

@@ -60,7 +60,8 @@ package struct RetentionSettings: Sendable, Equatable {
         let present = labels.keys.filter { $0.hasPrefix(prefix) }.sorted()
         guard !present.isEmpty else { return nil }
         for key in present where !BackupLabel.retentionRules.contains(String(key.dropFirst(prefix.count))) {
-            throw ConfigurationError(setting: key, "unknown retention rule: use \(prefix)<rule> with one of \(BackupLabel.retentionRules.joined(separator: ", "))")
+            throw ConfigurationError(
+                setting: key, "unknown retention rule: use \(prefix)<rule> with one of \(BackupLabel.retentionRules.joined(separator: ", "))")
         }
         return try policy(from: ConfigurationValues(labels: labels)) { prefix + $0 }
     }

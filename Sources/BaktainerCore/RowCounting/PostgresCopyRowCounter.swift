@@ -152,8 +152,11 @@ package struct PostgresCopyRowCounter: DumpRowCounter {
         if line.hasPrefix("--") {
             if line.hasPrefix("-- Data for Name: ") || line.hasPrefix("-- Name: ") {
                 entry =
-                    line.contains("; Type: TABLE DATA; ") ? .tableData : line.contains("; Type: TABLE; ") ? .table
-                    : line.contains("; Type: TABLE ATTACH; ") ? .attach : .other
+                    line.contains("; Type: TABLE DATA; ")
+                    ? .tableData
+                    : line.contains("; Type: TABLE; ")
+                        ? .table
+                        : line.contains("; Type: TABLE ATTACH; ") ? .attach : .other
                 entryStarted = false
                 creating = nil
             }

@@ -72,7 +72,10 @@ package struct CronExpression: Sendable, Equatable {
                 return number
             }
             if let index = names.firstIndex(of: token.uppercased()) { return index + nameOffset }
-            let allowed = names.isEmpty ? "a number \(range.lowerBound)-\(range.upperBound)" : "a number \(range.lowerBound)-\(range.upperBound) or a name (\(names.first!)…\(names.last!))"
+            let allowed =
+                names.isEmpty
+                ? "a number \(range.lowerBound)-\(range.upperBound)"
+                : "a number \(range.lowerBound)-\(range.upperBound) or a name (\(names.first!)…\(names.last!))"
             throw CronError("'\(token)' is not \(allowed)")
         }
         var bits: UInt64 = 0
@@ -122,7 +125,9 @@ package struct CronExpression: Sendable, Equatable {
             previous = instant
             if months & (1 << UInt64(parts.month!)) == 0 {
                 guard let next = calendar.date(byAdding: .month, value: 1, to: calendar.startOfDay(for: instant)) else { return nil }
-                instant = calendar.date(from: DateComponents(year: calendar.component(.year, from: next), month: calendar.component(.month, from: next), day: 1)).map(calendar.startOfDay(for:)) ?? next
+                instant =
+                    calendar.date(from: DateComponents(year: calendar.component(.year, from: next), month: calendar.component(.month, from: next), day: 1)).map(
+                        calendar.startOfDay(for:)) ?? next
                 previous = nil
                 continue
             }

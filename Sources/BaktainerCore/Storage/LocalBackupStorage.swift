@@ -80,7 +80,8 @@ package struct LocalBackupStorage: BackupStorage {
             do {
                 names = try files.contentsOfDirectory(atPath: directory).sorted()
             } catch {
-                catalog.warnings.append(CatalogWarning(path: directory, message: "cannot list this directory, its backups are left alone: check its permissions"))
+                catalog.warnings.append(
+                    CatalogWarning(path: directory, message: "cannot list this directory, its backups are left alone: check its permissions"))
                 continue
             }
             let present = Set(names)

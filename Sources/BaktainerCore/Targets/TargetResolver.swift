@@ -1,4 +1,3 @@
-
 /// Turns a labelled container into a validated ``BackupTarget``, or a message naming the container and the
 /// label to fix.
 ///
@@ -193,4 +192,3 @@ package struct TargetError: Error, Sendable, Equatable, CustomStringConvertible 
     /// `container 'NAME': MESSAGE`.
     package var description: String { "container '\(containerName)': \(message)" }
 }
-

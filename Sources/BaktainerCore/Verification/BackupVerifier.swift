@@ -114,27 +114,44 @@ package struct BackupVerifier: Sendable {
         let digest = stored.finalizeDigest() ?? ""
         if digest != expected {
             if storedBytes < record.size {
-                throw fail(.truncated, "truncated: the file has \(storedBytes) bytes, its record says \(record.size); its SHA-256 does not match \(fileName).sha256 (an interrupted copy or a full disk?)")
+                throw fail(
+                    .truncated,
+                    "truncated: the file has \(storedBytes) bytes, its record says \(record.size); its SHA-256 does not match \(fileName).sha256 (an interrupted copy or a full disk?)"
+                )
             }
-            throw fail(.checksumMismatch, "checksum mismatch: the SHA-256 of the file (\(digest.prefix(12))…) is not the one in \(fileName).sha256 (\(expected.prefix(12))…): the file changed after it was written (a flipped byte, an edit); restore an older backup or a copy")
+            throw fail(
+                .checksumMismatch,
+                "checksum mismatch: the SHA-256 of the file (\(digest.prefix(12))…) is not the one in \(fileName).sha256 (\(expected.prefix(12))…): the file changed after it was written (a flipped byte, an edit); restore an older backup or a copy"
+            )
         }
         if let first = layers.first, !rawHead.starts(with: first.magic.prefix(min(first.magic.count, rawHead.count))) || rawHead.count < first.magic.count {
-            throw fail(.notABackup, "its name says \(first.displayName) (.\(first.rawValue)) but it does not start like a \(first.displayName) stream: not a Baktainer backup, or renamed")
+            throw fail(
+                .notABackup,
+                "its name says \(first.displayName) (.\(first.rawValue)) but it does not start like a \(first.displayName) stream: not a Baktainer backup, or renamed"
+            )
         }
         if missingKey {
-            throw fail(.noKey, "the backup is encrypted (.age) but no key is configured to open it: set BT_AGE_IDENTITY_FILE to the identity file (or BT_AGE_PASSPHRASE for passphrase backups)")
+            throw fail(
+                .noKey,
+                "the backup is encrypted (.age) but no key is configured to open it: set BT_AGE_IDENTITY_FILE to the identity file (or BT_AGE_PASSPHRASE for passphrase backups)"
+            )
         }
         if let decodeError {
             throw layerFailure(decodeError, path: path)
         }
         guard engine.acceptsHead(dump.head), dumpBytes > 0 else {
-            throw fail(.notABackup, dumpBytes == 0 ? "the dump inside is empty" : "the dump inside does not start like a \(engine.identifier) backup (format header missing)")
+            throw fail(
+                .notABackup,
+                dumpBytes == 0 ? "the dump inside is empty" : "the dump inside does not start like a \(engine.identifier) backup (format header missing)")
         }
         if let expected = record.dumpSize, expected != dumpBytes {
             throw fail(.truncated, "the dump inside has \(dumpBytes) bytes, its record says \(expected): \(dumpBytes < expected ? "truncated" : "altered")")
         }
         guard engine.isComplete(dumpTail: dump.tail, size: dumpBytes) else {
-            throw fail(.truncated, "truncated: the \(engine.identifier) dump inside (\(dumpBytes) bytes) fails its completeness check (no completion marker at the end): the dump was cut off")
+            throw fail(
+                .truncated,
+                "truncated: the \(engine.identifier) dump inside (\(dumpBytes) bytes) fails its completeness check (no completion marker at the end): the dump was cut off"
+            )
         }
         return BackupVerification(key: key, path: path, storage: storage, record: record, storedBytes: storedBytes, dumpBytes: dumpBytes, layers: layers)
     }
@@ -144,7 +161,9 @@ package struct BackupVerifier: Sendable {
         guard let text else {
             throw VerificationFailure(
                 path: path, code: .missingSidecar,
-                message: "the checksum sidecar \(fileName).sha256 is missing, so the file cannot be proven intact: restore the sidecar from the same copy as the file (or run 'sha256sum \(fileName) > \(fileName).sha256' if you trust the file)")
+                message:
+                    "the checksum sidecar \(fileName).sha256 is missing, so the file cannot be proven intact: restore the sidecar from the same copy as the file (or run 'sha256sum \(fileName) > \(fileName).sha256' if you trust the file)"
+            )
         }
         let line = text.split(separator: "\n").first ?? ""
         let parts = line.split(separator: " ", maxSplits: 1)

@@ -66,7 +66,8 @@ package struct DockerClient: Sendable {
         guard let version = APIVersion.negotiated(daemonVersion: daemonVersion) else {
             throw DockerError(
                 .apiTooOld,
-                "Docker daemon at \(configuration.endpoint) speaks API \(daemonVersion), older than the \(APIVersion.minimumSupported) Baktainer needs: upgrade Docker")
+                "Docker daemon at \(configuration.endpoint) speaks API \(daemonVersion), older than the \(APIVersion.minimumSupported) Baktainer needs: upgrade Docker"
+            )
         }
         return DockerClient(configuration: configuration, apiVersion: version, connector: connector)
     }

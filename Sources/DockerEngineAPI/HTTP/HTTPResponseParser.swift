@@ -155,7 +155,9 @@ package struct HTTPResponseParser: Sendable {
         let statusLine = lines.isEmpty ? "" : lines.removeFirst()
         let parts = statusLine.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
         guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), let status = Int(parts[1]) else {
-            throw DockerError(.malformedResponse, "Docker endpoint did not answer with HTTP (got '\(statusLine.prefix(40))') — is this really a Docker daemon, and does it expect TLS?")
+            throw DockerError(
+                .malformedResponse,
+                "Docker endpoint did not answer with HTTP (got '\(statusLine.prefix(40))') — is this really a Docker daemon, and does it expect TLS?")
         }
         var headers: [(name: String, value: String)] = []
         for line in lines where !line.isEmpty {

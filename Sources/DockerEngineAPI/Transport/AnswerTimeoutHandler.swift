@@ -19,7 +19,8 @@ final class AnswerTimeoutHandler: ChannelInboundHandler, RemovableChannelHandler
 
     func handlerAdded(context: ChannelHandlerContext) {
         let loopBoundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
-        let message = "Docker daemon at \(endpoint) accepted the connection but did not answer within \(timeout.nanoseconds / 1_000_000_000) s: is it stopped or overloaded? (check `docker info`)"
+        let message =
+            "Docker daemon at \(endpoint) accepted the connection but did not answer within \(timeout.nanoseconds / 1_000_000_000) s: is it stopped or overloaded? (check `docker info`)"
         scheduled = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
             let context = loopBoundContext.value
             context.fireErrorCaught(DockerError(.daemonNotAnswering, message))

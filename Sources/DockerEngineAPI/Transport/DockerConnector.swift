@@ -82,7 +82,8 @@ struct DockerConnector: Sendable {
         if case .tcp(_, _, false) = endpoint, Self.isPlainHTTPRefusedByTLSServer(raw) {
             throw DockerError(
                 .tlsHandshakeFailed,
-                "Docker daemon at \(endpoint) only speaks TLS (it answered: Client sent an HTTP request to an HTTPS server): turn TLS on (BT_SSL=true or DOCKER_TLS_VERIFY=1, or an https:// endpoint) and give the CA, client certificate and key")
+                "Docker daemon at \(endpoint) only speaks TLS (it answered: Client sent an HTTP request to an HTTPS server): turn TLS on (BT_SSL=true or DOCKER_TLS_VERIFY=1, or an https:// endpoint) and give the CA, client certificate and key"
+            )
         }
         return raw
     }

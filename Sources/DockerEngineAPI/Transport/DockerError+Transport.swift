@@ -20,9 +20,11 @@ extension DockerError {
         if let error = error as? IOError {
             switch error.errnoCode {
             case ENOENT:
-                return DockerError(.socketMissing, "no Docker socket at \(endpoint): is the Docker daemon running, and is the socket mounted into this container?")
+                return DockerError(
+                    .socketMissing, "no Docker socket at \(endpoint): is the Docker daemon running, and is the socket mounted into this container?")
             case EACCES, EPERM:
-                return DockerError(.permissionDenied, "permission denied on the Docker socket \(endpoint): run as root or as a member of the socket's group (often 'docker')")
+                return DockerError(
+                    .permissionDenied, "permission denied on the Docker socket \(endpoint): run as root or as a member of the socket's group (often 'docker')")
             case ECONNREFUSED:
                 return DockerError(.connectionRefused, "Docker daemon at \(endpoint) refused the connection: is it running?")
             case ECONNRESET, EPIPE:
@@ -44,16 +46,21 @@ extension DockerError {
             }
         }
         if let error = error as? NIOSSLError {
-            return DockerError(.tlsHandshakeFailed, "TLS with the Docker daemon at \(endpoint) failed: \(Self.describe(error)) — check the CA, client certificate and key settings")
+            return DockerError(
+                .tlsHandshakeFailed,
+                "TLS with the Docker daemon at \(endpoint) failed: \(Self.describe(error)) — check the CA, client certificate and key settings")
         }
         // With TLS 1.3 the daemon judges the client certificate after the client has finished its side of
         // the handshake, so its refusal (a bad_certificate alert) arrives as a plain BoringSSL error on the
         // first read. It is no transient reset: retrying cannot help.
         if let error = error as? BoringSSLError {
-            return DockerError(.tlsHandshakeFailed, "TLS with the Docker daemon at \(endpoint) failed: \(Self.describe(error)) — check the CA, client certificate and key settings")
+            return DockerError(
+                .tlsHandshakeFailed,
+                "TLS with the Docker daemon at \(endpoint) failed: \(Self.describe(error)) — check the CA, client certificate and key settings")
         }
         if let error = error as? NIOSSLExtraError {
-            return DockerError(.tlsHandshakeFailed, "TLS with the Docker daemon at \(endpoint) failed: \(error) — does the daemon's certificate name this host?")
+            return DockerError(
+                .tlsHandshakeFailed, "TLS with the Docker daemon at \(endpoint) failed: \(error) — does the daemon's certificate name this host?")
         }
         return DockerError(.connectionReset, "talking to the Docker daemon at \(endpoint) failed: \(error)")
     }

@@ -132,7 +132,10 @@ final class FakeRuntime: ContainerRuntime {
         try checkReachable()
         state.withLock { state in
             state.started.append(specification)
-            state.containers.append(ContainerInfo(id: specification.name, name: specification.name, image: specification.image, labels: specification.labels, environment: specification.environment))
+            state.containers.append(
+                ContainerInfo(
+                    id: specification.name, name: specification.name, image: specification.image, labels: specification.labels,
+                    environment: specification.environment))
         }
         return specification.name
     }
