@@ -27,7 +27,18 @@ struct RunCommand: ConfiguredCommand {
     func run(configuration: BaktainerConfiguration) async throws {
         let logger = output.logger(configuration)
         let (backupSettings, pipeline, daemonSettings) = (configuration.backup, configuration.pipeline, configuration.daemon)
-        let runtime = try await CommandEnvironment.connect(configuration)
+        // A daemon may start before Docker does: it reports not ready and connects when Docker answers. A
+        // refusal (a bad certificate, no permission on the socket) still stops it here, naming the setting.
+        let runtime: DockerRuntime
+        do {
+            runtime = try await DockerRuntime.connect(configuration.docker)
+        } catch let error as RuntimeError where error.code == .unreachable {
+            logger.warning("Docker does not answer yet; backups wait until it does: \(error.message)")
+            runtime = DockerRuntime.deferred(configuration.docker)
+        } catch {
+            _ = try await CommandEnvironment.connect(configuration)  // the same failure, with the setting named
+            throw error
+        }
         let storage = CommandEnvironment.storage(configuration)
         let runner = BackupRunner(runtime: runtime, storage: storage, settings: pipeline)
         let daemon = BackupDaemon(

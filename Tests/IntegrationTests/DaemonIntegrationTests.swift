@@ -194,6 +194,18 @@ import Testing
         }
     }
 
+    @Test func startsBeforeDockerAnswersReportsNotReadyAndStopsCleanly() async throws {
+        try await TestBed.withRun { run in
+            let daemon = try Daemon(run: run, environment: ["BT_DOCKER_URL": "unix:///var/tmp/bt-daemon-tests/no-docker-\(run).sock"])
+            try await daemon.wait(for: "the status server") { try await daemon.get("/live").status == 200 }
+            let ready = try await daemon.get("/ready")
+            #expect(ready.status == 503 && ready.body.contains("no Docker socket"), "\(ready)")
+            let outcome = try await daemon.stop()
+            #expect(outcome.status == 0, "\(outcome.errors.suffix(2000))")
+            #expect(outcome.errors.contains("Docker does not answer yet"))
+        }
+    }
+
     @Test func sigtermDuringALongDumpCancelsItAfterTheTimeoutAndLeavesNothing() async throws {
         try await TestBed.withRun { run in
             let source = try await standin(run, bytes: 1 << 20, sleep: 300)

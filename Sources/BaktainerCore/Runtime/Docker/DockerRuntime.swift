@@ -1,26 +1,43 @@
 import DockerEngineAPI
 import NIOCore
+import Synchronization
 
 /// The ``ContainerRuntime`` over one Docker engine (``DockerClient``): the only place where Core meets the
 /// Docker Engine API. Translates Docker's types and errors into Core's.
+///
+/// The daemon may start before Docker answers: a runtime made with ``deferred(_:id:)`` connects on first use
+/// and tries again on every use until it succeeds, each failure reported as ``RuntimeError/Code/unreachable``.
 package struct DockerRuntime: ContainerRuntime {
     package let id: RuntimeID
-    /// The client, for the executable's own Docker needs (connection checks).
-    package let client: DockerClient
+    private let connection: Connection
 
     /// Wraps a connected client as the runtime `id`.
     package init(client: DockerClient, id: RuntimeID = .local) {
-        self.client = client
         self.id = id
+        self.connection = Connection(client: client, settings: nil)
     }
 
-    /// Connects with `settings` (``DockerSettings``); throws a ``RuntimeError`` naming the endpoint's setting.
+    private init(settings: DockerSettings, id: RuntimeID) {
+        self.id = id
+        self.connection = Connection(client: nil, settings: settings)
+    }
+
+    /// Connects with `settings` (``DockerSettings``) now; throws a ``RuntimeError`` when Docker does not answer
+    /// or refuses (a bad certificate, no permission on the socket).
     package static func connect(_ settings: DockerSettings, id: RuntimeID = .local) async throws -> DockerRuntime {
-        do {
-            return DockerRuntime(client: try await DockerClient.connect(configuration: settings.clientConfiguration), id: id)
-        } catch let error as DockerError {
-            throw Self.translate(error)
-        }
+        let runtime = DockerRuntime(settings: settings, id: id)
+        _ = try await runtime.connection.client()
+        return runtime
+    }
+
+    /// A runtime that connects with `settings` on first use (the daemon, when Docker is not up yet).
+    package static func deferred(_ settings: DockerSettings, id: RuntimeID = .local) -> DockerRuntime {
+        DockerRuntime(settings: settings, id: id)
+    }
+
+    /// The connected client, connecting first when needed.
+    private var client: DockerClient {
+        get async throws { try await connection.client() }
     }
 
     package func containers(labels: [String], includeStopped: Bool) async throws -> [ContainerInfo] {
@@ -87,6 +104,31 @@ package struct DockerRuntime: ContainerRuntime {
 
     package func restartContainer(_ container: String) async throws {
         try await translatingErrors { try await client.restartContainer(container) }
+    }
+
+    /// The client, made once the daemon first answers.
+    private final class Connection: Sendable {
+        private let settings: DockerSettings?
+        private let connected: Mutex<DockerClient?>
+
+        init(client: DockerClient?, settings: DockerSettings?) {
+            self.settings = settings
+            self.connected = Mutex(client)
+        }
+
+        func client() async throws -> DockerClient {
+            if let client = connected.withLock({ $0 }) { return client }
+            guard let settings else { throw RuntimeError(.unreachable, "no Docker client") }
+            do {
+                let client = try await DockerClient.connect(configuration: settings.clientConfiguration)
+                return connected.withLock { current in
+                    if current == nil { current = client }
+                    return current ?? client
+                }
+            } catch let error as DockerError {
+                throw DockerRuntime.translate(error)
+            }
+        }
     }
 
     /// Docker's error in Core's terms; the message is kept.
