@@ -23,6 +23,8 @@ REPO=baktainer-fixture
 IMAGES=(postgres mariadb mysql mariadb11 redis sqlite mongo-standin)
 DEBOOTSTRAP_CACHE=/var/cache/baktainer-debootstrap
 DOCKERD_LOG=/var/log/baktainer-dockerd.log
+# The pid of the dockerd this script started (none when one was already answering).
+DOCKERD_STARTED=/run/baktainer-testbed-dockerd.pid
 BUILD_LOG=/var/log/baktainer-testbed-build.log
 export DEBIAN_FRONTEND=noninteractive
 export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
@@ -98,6 +100,7 @@ ensure_dockerd() {
 	for i in $(seq 1 120); do
 		if docker_answers; then
 			log "docker: dockerd (pid $pid) ready after $((i / 2)) s"
+			echo "$pid" >"$DOCKERD_STARTED"  # scripts/test.sh stops it again when its run started it
 			return
 		fi
 		if ! kill -0 "$pid" 2>/dev/null; then break; fi
