@@ -138,7 +138,7 @@ import Testing
                 let body = Self.text(response)
                 #expect(body.contains(#"baktainer_backups_total{engine="postgres",result="ok"} 1"#), "\(body)")
                 #expect(body.contains("baktainer_docker_up 1.0"), "\(body)")
-                #expect(body.contains(#"baktainer_last_success_timestamp_seconds{target="shop-db",schedule="default"} "#), "\(body)")
+                #expect(body.contains(#"baktainer_last_success_timestamp_seconds{target="shop-db",schedule="default",host="local"} "#), "\(body)")
             }
         }
     }
