@@ -197,7 +197,8 @@ import Testing
     @Test func startsBeforeDockerAnswersReportsNotReadyAndStopsCleanly() async throws {
         try await TestBed.withRun { run in
             let daemon = try Daemon(run: run, environment: ["BT_DOCKER_URL": "unix:///var/tmp/bt-daemon-tests/no-docker-\(run).sock"])
-            try await daemon.wait(for: "the status server") { try await daemon.get("/live").status == 200 }
+            // A hang guard only: a loaded test process may not poll for a while.
+            try await daemon.wait(for: "the status server", limit: .seconds(300)) { try await daemon.get("/live").status == 200 }
             let ready = try await daemon.get("/ready")
             #expect(ready.status == 503 && ready.body.contains("no Docker socket"), "\(ready)")
             let outcome = try await daemon.stop()

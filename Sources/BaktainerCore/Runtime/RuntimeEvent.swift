@@ -16,21 +16,4 @@ package struct RuntimeEvent: Sendable, Equatable {
 }
 
 /// A runtime's events as an async sequence (ends or throws when the runtime goes away).
-package struct RuntimeEventStream: AsyncSequence {
-    package typealias Element = RuntimeEvent
-    private let nextEvent: () async throws -> RuntimeEvent?
-
-    /// Creates a stream whose iterator calls `next` for each event (nil: the stream ended).
-    package init(next: @escaping () async throws -> RuntimeEvent?) {
-        self.nextEvent = next
-    }
-
-    package func makeAsyncIterator() -> Iterator { Iterator(nextEvent: nextEvent) }
-
-    /// The iterator.
-    package struct Iterator: AsyncIteratorProtocol {
-        let nextEvent: () async throws -> RuntimeEvent?
-
-        package mutating func next() async throws -> RuntimeEvent? { try await nextEvent() }
-    }
-}
+package typealias RuntimeEventStream = PullSequence<RuntimeEvent>
