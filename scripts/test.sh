@@ -13,8 +13,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
 
-# Line coverage floors in percent, per module: the figures of 2026-12-01 rounded down. Raise them as coverage grows.
-COVERAGE_FLOORS=(BaktainerCore=94 DockerEngineAPI=88 BaktainerHTTP=96 baktainer=83)
+# Line coverage floors in percent, per module: the figures of 2026-12-01 (Core 94.3, DockerEngineAPI 87.6–89.1 — its
+# timing-dependent retry and timeout paths move it by a point between runs —, HTTP 96.8, executable 85.3) less a
+# point of margin. Raise them as coverage grows.
+COVERAGE_FLOORS=(BaktainerCore=93 DockerEngineAPI=86 BaktainerHTTP=95 baktainer=84)
 
 log() { printf '[test.sh %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 command -v swift >/dev/null || { echo "FATAL: swift is not on PATH (Swift 6.2 or later is needed)" >&2; exit 1; }
