@@ -26,7 +26,10 @@ package struct BackupBatch: Sendable {
                 outcomes[index] = outcome
                 if next < targets.count { addNext() }
             }
-            return outcomes.map { $0 ?? .failure(BackupFailure(container: targets[0].containerName, code: .internal, message: "no outcome")) }
+            // Every index gets its outcome above; a hole would be a bug here, reported as a failure, never a success.
+            return zip(targets, outcomes).map { target, outcome in
+                outcome ?? .failure(BackupFailure(container: target.containerName, code: .internal, message: "the backup ended without an outcome"))
+            }
         }
     }
 }
