@@ -42,13 +42,18 @@ enum CommandEnvironment {
         do {
             return try await DockerRuntime.connect(settings)
         } catch let error as RuntimeError {
-            var message = error.message
-            if error.code == .unreachable || error.code == .refused {
-                let origin = values.entry(EnvironmentKey.dockerURL)?.source.description
-                message += " (Docker endpoint from \(origin ?? "the default; set \(EnvironmentKey.dockerURL)"))"
-            }
-            throw CommandFailure(message)
+            throw failure(error, values: values)
         }
+    }
+
+    /// A connection failure as one line, naming where the endpoint came from in `values`.
+    static func failure(_ error: RuntimeError, values: ConfigurationValues) -> CommandFailure {
+        var message = error.message
+        if error.code == .unreachable || error.code == .refused {
+            let origin = values.entry(EnvironmentKey.dockerURL)?.source.description
+            message += " (Docker endpoint from \(origin ?? "the default; set \(EnvironmentKey.dockerURL)"))"
+        }
+        return CommandFailure(message)
     }
 
     /// The backup directory as a storage, with the free-space guard of `configuration`.

@@ -35,9 +35,8 @@ struct RunCommand: ConfiguredCommand {
         } catch let error as RuntimeError where error.code == .unreachable {
             logger.warning("Docker does not answer yet; backups wait until it does: \(error.message)")
             runtime = DockerRuntime.deferred(configuration.docker)
-        } catch {
-            _ = try await CommandEnvironment.connect(configuration)  // the same failure, with the setting named
-            throw error
+        } catch let error as RuntimeError {
+            throw CommandEnvironment.failure(error, values: configuration.values)
         }
         let storage = CommandEnvironment.storage(configuration)
         let runner = BackupRunner(runtime: runtime, storage: storage, settings: pipeline)

@@ -80,7 +80,7 @@ struct VerifyCommand: ConfiguredCommand {
 
     /// `--restore-test NAME…`: one row per target; exits 1 when any failed.
     private func runRestoreTests(_ configuration: BaktainerConfiguration) async throws {
-        let (settings, pipeline) = (configuration.backup, configuration.pipeline)
+        let pipeline = configuration.pipeline
         let logger = output.logger(configuration)
         let runtime = try await CommandEnvironment.connect(configuration)
         let tester = RestoreTest(

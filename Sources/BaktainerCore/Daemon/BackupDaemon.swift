@@ -184,8 +184,9 @@ package struct BackupDaemon: Service {
             }
             let targets = Dictionary(
                 state.snapshot().jobs.map { ($0.target, $0.engine) }, uniquingKeysWith: { first, _ in first })
+            let registry = EngineRegistry()
             for (target, engine) in targets.sorted(by: { $0.key < $1.key }) {
-                guard EngineRegistry().engine(named: engine)?.supportsRestoreTest == true else { continue }
+                guard registry.engine(named: engine)?.supportsRestoreTest == true else { continue }
                 guard !Task.isCancelled, !Task.isShuttingDownGracefully else { return }
                 let outcome = await tester.run(name: target)
                 await observer.observe(.restoreTested(target: target, engine: engine, outcome), at: now())

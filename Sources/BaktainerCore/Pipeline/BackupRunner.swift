@@ -27,9 +27,6 @@ package struct BackupRunner: Sendable {
         self.settings = settings
     }
 
-    /// Where a key of this runner's storage is, for people.
-    package func location(of key: BackupKey) -> String { storage.location(of: key) }
-
     /// Runs `plan`; returns the record of the committed backup or why there is none. `progress` hears of every
     /// piece dumped and of the end.
     package func run(_ plan: DumpPlan, progress: (@Sendable (BackupProgress) -> Void)? = nil) async -> Result<BackupRecord, BackupFailure> {
