@@ -151,6 +151,12 @@ package struct BackupDaemon: Service {
         }
     }
 
+    /// The container of a job key `<runtime>/<container>/<schedule>`.
+    private static func container(ofJobKey key: String) -> String {
+        let parts = key.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 3 ? String(parts[1]) : key
+    }
+
     private func synchronize(reason: String) async throws {
         let results = try await discovery.targets()
         let wasReachable = state.docker.reachable
@@ -160,11 +166,11 @@ package struct BackupDaemon: Service {
         let (added, removed) = state.synchronize(with: results, now: now(), runOnFirstSynchronization: settings.runOnStart)
         let snapshot = state.snapshot()
         metrics.recordTargets(scheduled: snapshot.jobs.count, invalid: snapshot.invalid.count)
-        for key in added { logger.info("scheduled \(key)", metadata: ["reason": "\(reason)"]) }
-        for key in removed { logger.info("dropped \(key)", metadata: ["reason": "\(reason)"]) }
+        for key in added { logger.info("scheduled \(key)", metadata: ["reason": "\(reason)", "container": "\(Self.container(ofJobKey: key))"]) }
+        for key in removed { logger.info("dropped \(key)", metadata: ["reason": "\(reason)", "container": "\(Self.container(ofJobKey: key))"]) }
         if !added.isEmpty || !removed.isEmpty {
             for (container, message) in snapshot.invalid.sorted(by: { $0.key < $1.key }) {
-                logger.warning("not backed up: container '\(container)': \(message)")
+                logger.warning("not backed up: container '\(container)': \(message)", metadata: ["container": "\(container)"])
             }
         }
         wakeup.signal()

@@ -5,7 +5,8 @@ import Foundation
 #endif
 import Logging
 
-/// Writes every ``BackupEvent`` to the log, one line each, with `container`, `engine` and `schedule` metadata.
+/// Writes every ``BackupEvent`` to the log, one line each, with `container`, `engine` and `schedule` metadata
+/// (sizes, durations and counts as numbers).
 package struct BackupEventLog: BackupObserver {
     private let logger: Logger
 
@@ -17,24 +18,25 @@ package struct BackupEventLog: BackupObserver {
     package func observe(_ event: BackupEvent, at date: Date) async {
         switch event {
         case .started(let job, let attempt):
-            logger.info("backup started", metadata: metadata(job, ["attempt": "\(attempt)"]))
+            logger.info("backup started", metadata: metadata(job, ["attempt": .stringConvertible(attempt)]))
         case .succeeded(let job, let record, let location, _):
             logger.info(
                 "backup finished",
                 metadata: metadata(
                     job,
                     [
-                        "file": "\(location)", "bytes": "\(record.size)", "seconds": "\((record.durationSeconds * 1000).rounded() / 1000)",
+                        "file": "\(location)", "bytes": .stringConvertible(record.size), "seconds": .stringConvertible((record.durationSeconds * 1000).rounded() / 1000),
                         "sha256": "\(record.sha256)",
                     ]))
         case .retried(let job, let failure, let attempt, let delay):
             logger.warning(
                 "backup failed, retrying in \(delay) (attempt \(attempt + 1)): \(failure.message)",
-                metadata: metadata(job, ["code": "\(failure.code.rawValue)"]))
+                metadata: metadata(job, ["code": "\(failure.code.rawValue)", "attempt": .stringConvertible(attempt)]))
         case .failed(let job, let failure, _) where failure.code == .cancelled:
             logger.warning("backup cancelled: \(failure.message)", metadata: metadata(job, ["code": "\(failure.code.rawValue)"]))
-        case .failed(let job, let failure, _):
-            logger.error("backup failed: \(failure.message)", metadata: metadata(job, ["code": "\(failure.code.rawValue)"]))
+        case .failed(let job, let failure, let attempts):
+            logger.error(
+                "backup failed: \(failure.message)", metadata: metadata(job, ["code": "\(failure.code.rawValue)", "attempts": .stringConvertible(attempts)]))
         case .skipped(let job, let reason):
             logger.warning("skipped: \(reason)", metadata: metadata(job, [:]))
         case .pruned(let job, let result):
@@ -44,10 +46,16 @@ package struct BackupEventLog: BackupObserver {
             for failure in result.failures {
                 logger.warning("retention: cannot delete \(failure.path): \(failure.error.message)", metadata: metadata(job, [:]))
             }
-        case .restoreTested(_, let engine, .success(let report)):
-            logger.info("restore test passed: \(report.summary)", metadata: ["file": "\(report.file)", "engine": "\(engine)"])
-        case .restoreTested(_, let engine, .failure(let failure)):
-            logger.error("restore test failed: \(failure.message)", metadata: ["file": "\(failure.file ?? "-")", "engine": "\(engine)"])
+        case .restoreTested(let target, let engine, .success(let report)):
+            logger.info(
+                "restore test passed: \(report.summary)",
+                metadata: [
+                    "container": "\(target)", "file": "\(report.file)", "engine": "\(engine)", "tables": .stringConvertible(report.tables),
+                    "rows": .stringConvertible(report.rows),
+                ])
+        case .restoreTested(let target, let engine, .failure(let failure)):
+            logger.error(
+                "restore test failed: \(failure.message)", metadata: ["container": "\(target)", "file": "\(failure.file ?? "-")", "engine": "\(engine)"])
         }
     }
 

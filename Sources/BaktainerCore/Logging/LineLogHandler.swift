@@ -10,7 +10,7 @@ import Logging
 
 /// A swift-log handler writing one line per event to a sink (standard error by default): `text` as
 /// `TIME LEVEL message key=value …`, or `json` as one object per line with `time`, `level`, `message` and the
-/// metadata as fields. Each line is handed to the sink whole, so concurrent runs never interleave mid-line.
+/// metadata as fields (numbers and booleans given as `.stringConvertible` stay typed: see ``LogValue``). Each line is handed to the sink whole, so concurrent runs never interleave mid-line.
 package struct LineLogHandler: LogHandler {
     package var metadata: Logger.Metadata = [:]
     package var logLevel: Logger.Level
@@ -54,11 +54,10 @@ package struct LineLogHandler: LogHandler {
             let pairs = fields.keys.sorted().map { "\($0)=\(Self.quotedIfNeeded("\(fields[$0]!)"))" }
             sink(([time, event.level.rawValue, "\(event.message)"] + pairs).joined(separator: " ") + "\n")
         case .json:
-            var object: [String: String] = [:]
-            for (key, value) in fields { object[key] = "\(value)" }
-            object["time"] = time
-            object["level"] = event.level.rawValue
-            object["message"] = "\(event.message)"
+            var object: [String: LogValue] = fields.mapValues(LogValue.init)
+            object["time"] = .string(time)
+            object["level"] = .string(event.level.rawValue)
+            object["message"] = .string("\(event.message)")
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let data = (try? encoder.encode(object)) ?? Data("{}".utf8)
