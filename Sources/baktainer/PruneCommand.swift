@@ -46,7 +46,7 @@ struct PruneCommand: ConfiguredCommand {
         let result = await run.apply(plan, dryRun: dryRun)
         let verb = dryRun ? "would delete" : "deleted"
         let bytes = dryRun ? plan.delete.reduce(0) { $0 + $1.record.size } : result.deletedBytes
-        if !output.quiet { print("\(verb) \(plan.delete.count) backup(s), \(bytes) bytes; kept \(plan.keep.count)") }
+        if !output.quiet { print("\(verb) \(plan.delete.count.counted("backup")), \(bytes.counted("byte")); kept \(plan.keep.count)") }
         for failure in result.failures { LineLogHandler.standardError("cannot delete \(failure)\n") }
         if !result.failures.isEmpty { throw ExitCode(1) }
     }

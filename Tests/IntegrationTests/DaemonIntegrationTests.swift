@@ -139,7 +139,7 @@ import Testing
             }
             let target = try #require(try await daemon.targets().first)
             #expect(
-                (target["lastRestoreTestDetail"] as? String)?.contains("1 tables, 321 rows restored, equal to the counts at backup time") == true, "\(target)")
+                (target["lastRestoreTestDetail"] as? String)?.contains("1 table, 321 rows restored, equal to the counts at backup time") == true, "\(target)")
             let metrics = try await daemon.get("/metrics").body
             #expect(metrics.contains(#"baktainer_restore_tests_total{engine="postgres",result="ok"}"#), "\(metrics)")
             #expect(metrics.contains(#"baktainer_last_restore_test_success_timestamp_seconds{target="\#(source)"}"#))
@@ -232,6 +232,7 @@ import Testing
             let outcome = try await daemon.stop()
             #expect(outcome.status == 0, "\(outcome.errors.suffix(2000))")
             #expect(outcome.errors.contains("backup finished"))
+            #expect(outcome.errors.contains(#""timezone":"UTC""#) || outcome.errors.contains("timezone=UTC"), "\(outcome.errors.prefix(500))")
             let kept = daemon.files()
             #expect(kept.filter { $0.hasSuffix(".archive.gz") }.count == 1 && !kept.contains { $0.hasSuffix(".partial") }, "\(kept)")
             try? FileManager.default.removeItem(atPath: daemon.directory)

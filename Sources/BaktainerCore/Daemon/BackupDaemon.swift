@@ -73,7 +73,10 @@ package struct BackupDaemon: Service {
     package func run() async throws {
         logger.info(
             "daemon started",
-            metadata: ["schedule": "\(settings.schedule.text)", "timezone": "\(settings.timeZone.identifier)", "threads": "\(maximumConcurrent)"])
+            metadata: [
+                "schedule": "\(settings.schedule.text)", "timezone": "\(settings.timeZone.identifier == "GMT" ? "UTC" : settings.timeZone.identifier)",
+                "threads": "\(maximumConcurrent)",
+            ])
         let drained = await withTaskGroup(of: Void.self) { group in
             group.addTask { await watch() }
             if let restoreTest, let expression = settings.verifySchedule {
@@ -218,7 +221,7 @@ package struct BackupDaemon: Service {
                     await sleep(until: state.nextWake)
                 }
                 if state.runningCount > 0 {
-                    logger.notice("shutting down: waiting up to \(settings.shutdownTimeout) for \(state.runningCount) running backup(s)")
+                    logger.notice("shutting down: waiting up to \(settings.shutdownTimeout) for \(state.runningCount.counted("running backup"))")
                     runs.addTask { try await enforceShutdownTimeout() }
                 }
             }

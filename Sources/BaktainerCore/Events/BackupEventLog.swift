@@ -9,10 +9,13 @@ import Logging
 /// (sizes, durations and counts as numbers).
 package struct BackupEventLog: BackupObserver {
     private let logger: Logger
+    private let logsFinalFailures: Bool
 
-    /// Logs to `logger`.
-    package init(logger: Logger) {
+    /// Logs to `logger`. `logsFinalFailures` false leaves out the line of a backup that failed for good, for a
+    /// command that prints its outcome itself (`backup`'s table), so the error is not printed twice.
+    package init(logger: Logger, logsFinalFailures: Bool = true) {
         self.logger = logger
+        self.logsFinalFailures = logsFinalFailures
     }
 
     package func observe(_ event: BackupEvent, at date: Date) async {
@@ -25,13 +28,16 @@ package struct BackupEventLog: BackupObserver {
                 metadata: metadata(
                     job,
                     [
-                        "file": "\(location)", "bytes": .stringConvertible(record.size), "seconds": .stringConvertible((record.durationSeconds * 1000).rounded() / 1000),
+                        "file": "\(location)", "bytes": .stringConvertible(record.size),
+                        "seconds": .stringConvertible((record.durationSeconds * 1000).rounded() / 1000),
                         "sha256": "\(record.sha256)",
                     ]))
         case .retried(let job, let failure, let attempt, let delay):
             logger.warning(
                 "backup failed, retrying in \(delay) (attempt \(attempt + 1)): \(failure.message)",
                 metadata: metadata(job, ["code": "\(failure.code.rawValue)", "attempt": .stringConvertible(attempt)]))
+        case .failed(_, _, _) where !logsFinalFailures:
+            break
         case .failed(let job, let failure, _) where failure.code == .cancelled:
             logger.warning("backup cancelled: \(failure.message)", metadata: metadata(job, ["code": "\(failure.code.rawValue)"]))
         case .failed(let job, let failure, let attempts):

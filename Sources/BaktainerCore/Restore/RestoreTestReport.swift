@@ -25,6 +25,7 @@ package struct RestoreTestReport: Sendable, Equatable {
 
     /// One line for logs and tables.
     package var summary: String {
-        "\(tables) tables, \(rows) rows restored" + (compared ? ", equal to the counts at backup time" : "; no counts were recorded at backup time to compare")
+        "\(tables.counted("table")), \(rows.counted("row")) restored"
+            + (compared ? ", equal to the counts at backup time" : "; no counts were recorded at backup time to compare")
     }
 }
