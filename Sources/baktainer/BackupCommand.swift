@@ -59,7 +59,7 @@ struct BackupCommand: ConfiguredCommand {
         let progress = ProgressLine(enabled: !output.quiet)
         let jobs = BackupJobRunner(
             runner: BackupRunner(runtime: runtime, storage: storage, settings: pipeline), storage: storage, settings: pipeline,
-            observer: BackupEventLog(logger: logger))
+            observer: BackupEventLog(logger: logger, logsFinalFailures: false))
         let outcomes = await BackupBatch(jobs: jobs, maximumConcurrent: settings.maximumConcurrentBackups).run(targets, progress: progress.report)
         for (target, outcome) in zip(targets, outcomes) {
             switch outcome {

@@ -115,6 +115,7 @@ import Testing
             let row = try #require(result.output.split(separator: "\n").first { $0.hasPrefix(source) }, "\(result.output)")
             #expect(row.contains("failed"))
             #expect(result.errors.contains("container=\(source)"))
+            #expect(!result.errors.contains("backup failed"), "the error is printed once, in the table: \(result.errors)")
             #expect(files(under: directory).isEmpty, "left behind: \(files(under: directory))")
         }
     }
@@ -154,8 +155,12 @@ import Testing
             let lines = result.errors.split(separator: "\n").filter { $0.hasPrefix("{") }
             #expect(lines.count >= 2)
             for line in lines {
-                let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
-                #expect(object["container"] == source && object["engine"] == "mongodb" && object["run"] != nil && object["level"] != nil)
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                #expect(object["container"] as? String == source && object["engine"] as? String == "mongodb")
+                #expect(object["run"] is String && object["level"] is String)
+                if object["message"] as? String == "backup finished" {
+                    #expect(object["bytes"] is NSNumber && object["seconds"] is NSNumber, "sizes and durations are numbers: \(line)")
+                }
             }
             #expect(lines.contains { $0.contains("backup finished") })
             #expect(!result.errors.contains(password) && !result.output.contains(password))
