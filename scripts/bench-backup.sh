@@ -1,68 +1,99 @@
 #!/usr/bin/env bash
-# Backup throughput: a ~1 GB PostgreSQL dump through `baktainer backup` (exec, compression, encryption,
-# SHA-256, fsynced atomic file, sidecars) against the obvious shell pipelines, all in the same run, rounds
-# alternating so that both sides see the same machine:
-#   none      docker exec … pg_dump > file                 vs  BT_COMPRESS=none
-#   gzip      docker exec … pg_dump | gzip -6 > file       vs  BT_COMPRESS=gzip (level 6)
-#   zstd      docker exec … pg_dump | zstd -3 > file       vs  BT_COMPRESS=zstd (level 3)
-#   zstd+age  docker exec … pg_dump | zstd -3 | age > file vs  BT_COMPRESS=zstd + BT_AGE_RECIPIENTS
-# Prints per mode the median throughput (dump bytes / wall seconds) of each side, their ratio, the output
-# size, and baktainer's peak resident memory; then zstd+age throughput as a share of uncompressed.
-# Then restore, into a second server: `docker exec -i … psql --single-transaction < file` against
-# `baktainer restore FILE --to C --yes` (verify, then stream into psql), each of the uncompressed dump and
-# (baktainer) of its zstd+age file.
-# Usage: scripts/bench-backup.sh [ROUNDS] [ROWS] [MODES]
-#   ROUNDS default 2; ROWS default 4500000 (≈ 1.05 GB of dump); MODES default "none gzip zstd zstd+age"
+# Backup throughput, CPU and memory: a large PostgreSQL and a large MariaDB dump through `baktainer backup`
+# (exec, row counts, compression, encryption, SHA-256, fsynced atomic file, sidecars) against the plain shell
+# commands a user would type, in the same run, rounds alternating which side goes first:
+#   none      docker exec … pg_dump … > file                      vs  BT_COMPRESS=none
+#   gzip      docker exec … pg_dump … | gzip -6 > file            vs  BT_COMPRESS=gzip (level 6)
+#   zstd      docker exec … pg_dump … | zstd -3 > file            vs  BT_COMPRESS=zstd (level 3)
+#   zstd+age  docker exec … pg_dump … | zstd -3 | age -r R > file vs  BT_COMPRESS=zstd + BT_AGE_RECIPIENTS
+# ("none" is the redirect itself: no extra process or copy on the baseline's side; MariaDB runs mariadb-dump the
+# way Baktainer does: --single-transaction --routines --events --triggers --databases shop.) Prints per engine
+# and mode the medians of wall time and throughput (dump bytes / wall seconds), the wall-time ratio (shell /
+# Baktainer: above 1 means Baktainer is faster), CPU seconds (user + sys) and CPU per GB of dump for both sides,
+# and both sides' peak RSS. Then restore, into a second PostgreSQL server: `docker exec -i … psql
+# --single-transaction < file` against `baktainer restore FILE --to C --yes` (verify, then stream into psql), of
+# the uncompressed dump and (Baktainer) of its zstd+age file.
+# Usage: scripts/bench-backup.sh [ROUNDS] [ROWS] [MODES] [ENGINES]
+#   ROUNDS default 3; ROWS default 4500000 (≈ 1 GB of pg_dump, ≈ 1.1 GB of mariadb-dump);
+#   MODES default "none gzip zstd zstd+age"; ENGINES default "postgres mariadb" (restore: postgres only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=${1:-2}
+rounds=${1:-3}
 rows=${2:-4500000}
 modes=${3:-"none gzip zstd zstd+age"}
+engines=${4:-"postgres mariadb"}
 scripts/testbed.sh >/dev/null
 swift build -c release --scratch-path .build-bench --product baktainer >/dev/null
 baktainer=$(swift build -c release --scratch-path .build-bench --show-bin-path)/baktainer
 work=$(mktemp -d /var/tmp/bt-bench.XXXXXX)
-name=bt-bench-pg-$$
-export PGPASSWORD="bench-$$-secret"
-docker run -d --network none --name "$name" --label baktainer.test=bench --label baktainer.backup=true \
-	--label baktainer.db.engine=postgres -e PGPASSWORD -e POSTGRES_PASSWORD="$PGPASSWORD" -e POSTGRES_USER=app \
-	-e POSTGRES_DB=shop baktainer-fixture/postgres:current >/dev/null
-target=bt-bench-pg-restore-$$
-docker run -d --network none --name "$target" --label baktainer.test=bench -e POSTGRES_PASSWORD="$PGPASSWORD" -e POSTGRES_USER=app \
-	-e POSTGRES_DB=shop baktainer-fixture/postgres:current >/dev/null
-trap 'docker rm -f "$name" "$target" >/dev/null 2>&1; rm -rf "$work"' EXIT
-scripts/testbed-wait.sh "$target" postgres 120 >/dev/null
-scripts/testbed-wait.sh "$name" postgres 120 >/dev/null
-echo "loading $rows rows…" >&2
-docker exec "$name" psql -q -U app -d shop -v ON_ERROR_STOP=1 -c \
-	"create table items(id bigint primary key, body text); insert into items select g, repeat(md5(g::text), 7) from generate_series(1, $rows) g;"
-"$baktainer" keygen >"$work/key.txt"
+password="bench-$$-secret"
+containers=()
+trap 'docker rm -f "${containers[@]}" >/dev/null 2>&1; rm -rf "$work"' EXIT
+"$baktainer" keygen -o "$work/key.txt" >/dev/null
 recipient=$(awk '/public key/ { print $4 }' "$work/key.txt")
 
 seconds_of() { awk '/Elapsed \(wall clock\)/ { n = split($NF, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
-rss_of() { awk '/Maximum resident set size/ { print int($NF / 1024) }' "$1"; }
+cpu_of() { awk '/User time|System time/ { s += $NF } END { printf "%.2f", s }' "$1"; }
+rss_of() { awk '/Maximum resident set size/ { printf "%.1f", $NF / 1024 }' "$1"; }
 mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / s / 1e6 }'; }
+per_gb() { awk -v c="$1" -v b="$2" 'BEGIN { printf "%.2f", c / (b / 1e9) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+maximum() { printf '%s\n' "$@" | sort -g | tail -1; }
 
-baseline_filter() {  # the shell pipeline's compression/encryption stage for a mode
-	case "$1" in
-	none) cat ;;
-	gzip) gzip -6 ;;
-	zstd) zstd -q -3 ;;
-	zstd+age) zstd -q -3 | age -r "$recipient" ;;
+start_source() {  # ENGINE NAME: starts the source container and loads $rows rows
+	local engine=$1 name=$2
+	case "$engine" in
+	postgres)
+		docker run -d --network none --name "$name" --label baktainer.test=bench --label baktainer.backup=true \
+			--label baktainer.db.engine=postgres --label baktainer.db.user=app --label baktainer.db.name=shop \
+			--label "baktainer.db.password=$password" -e POSTGRES_PASSWORD="$password" -e POSTGRES_USER=app -e POSTGRES_DB=shop \
+			baktainer-fixture/postgres:current >/dev/null
+		scripts/testbed-wait.sh "$name" postgres 120 >/dev/null
+		docker exec "$name" psql -q -U app -d shop -v ON_ERROR_STOP=1 -c \
+			"create table items(id bigint primary key, body text); insert into items select g, repeat(md5(g::text), 7) from generate_series(1, $rows) g;"
+		;;
+	mariadb)
+		docker run -d --network none --name "$name" --label baktainer.test=bench --label baktainer.backup=true \
+			--label baktainer.db.engine=mariadb --label baktainer.db.user=root --label baktainer.db.name=shop \
+			--label "baktainer.db.password=$password" -e MARIADB_ROOT_PASSWORD="$password" -e MARIADB_DATABASE=shop \
+			baktainer-fixture/mariadb:current >/dev/null
+		scripts/testbed-wait.sh "$name" mariadb 180 >/dev/null
+		docker exec -e MYSQL_PWD="$password" "$name" mariadb -uroot shop -e \
+			"create table items(id bigint primary key, body text); insert into items select seq, repeat(md5(seq), 7) from seq_1_to_$rows;"
+		;;
 	esac
 }
-export -f baseline_filter
-export recipient name
-run_baseline() {  # MODE -> "seconds output_bytes"
-	/usr/bin/time -v -o "$work/time" bash -c 'set -o pipefail; docker exec -e PGPASSWORD "$name" \
-		pg_dump --username=app --no-password --clean --if-exists --dbname=shop | baseline_filter "$1"' - "$1" >"$work/baseline.out"
-	echo "$(seconds_of "$work/time") $(stat -c %s "$work/baseline.out")"
+
+filter_of() {  # MODE -> the shell stage after the dump ("" for none)
+	case "$1" in
+	none) echo "" ;;
+	gzip) echo "| gzip -6" ;;
+	zstd) echo "| zstd -q -3" ;;
+	zstd+age) echo "| zstd -q -3 | age -r $recipient" ;;
+	esac
+}
+
+run_baseline() {  # ENGINE NAME MODE -> "seconds cpu rss output_bytes"
+	local engine=$1 name=$2 mode=$3
+	local -a dump
+	case "$engine" in
+	postgres) dump=(docker exec -e PGPASSWORD="$password" "$name" pg_dump --username=app --no-password --clean --if-exists --dbname=shop) ;;
+	mariadb) dump=(docker exec -e MYSQL_PWD="$password" "$name" mariadb-dump -uroot --single-transaction --routines --events --triggers --databases shop) ;;
+	esac
+	if [ "$mode" = none ]; then
+		/usr/bin/time -v -o "$work/time" "${dump[@]}" >"$work/baseline.out"  # the plain redirect, nothing else
+	else
+		/usr/bin/time -v -o "$work/time" bash -c "set -o pipefail; $(printf '%q ' "${dump[@]}") $(filter_of "$mode")" >"$work/baseline.out"
+	fi
+	echo "$(seconds_of "$work/time") $(cpu_of "$work/time") $(rss_of "$work/time") $(stat -c %s "$work/baseline.out")"
 	rm -f "$work/baseline.out"
 }
-run_baktainer() {  # MODE -> "seconds output_bytes dump_bytes rss_mib"
+
+run_baktainer() {  # NAME MODE -> "seconds cpu rss output_bytes dump_bytes"
+	local name=$1 mode=$2
 	local -a env=(BT_BACKUP_DIR="$work/backups")
-	case "$1" in
+	case "$mode" in
 	none) env+=(BT_COMPRESS=none) ;;
 	gzip) env+=(BT_COMPRESS=gzip BT_COMPRESS_LEVEL=6) ;;
 	zstd) env+=(BT_COMPRESS=zstd BT_COMPRESS_LEVEL=3) ;;
@@ -75,60 +106,79 @@ run_baktainer() {  # MODE -> "seconds output_bytes dump_bytes rss_mib"
 	(cd "$(dirname "$file")" && sha256sum -c --quiet "$(basename "$file").sha256") || { echo "checksum mismatch" >&2; exit 1; }
 	local dump
 	dump=$(awk -F': ' '/"dumpSize"/ { gsub(/,/, "", $2); print $2 }' "$file.json")
-	echo "$(seconds_of "$work/time") $(stat -c %s "$file") $dump $(rss_of "$work/time")"
+	echo "$(seconds_of "$work/time") $(cpu_of "$work/time") $(rss_of "$work/time") $(stat -c %s "$file") $dump"
 }
 
-declare -A base_times bt_times out_base out_bt peak
-dump=0
-for round in $(seq 1 "$rounds"); do
-	for mode in $modes; do
-		read -r b bsize < <(run_baseline "$mode")
-		read -r c csize dump rss < <(run_baktainer "$mode")
-		echo "round $round $mode: shell $(mbps "$dump" "$b") MB/s → $bsize B; baktainer $(mbps "$dump" "$c") MB/s → $csize B, RSS ${rss} MiB" >&2
-		base_times[$mode]+="$b "; bt_times[$mode]+="$c "
-		out_base[$mode]=$bsize; out_bt[$mode]=$csize
-		peak[$mode]=$(( rss > ${peak[$mode]:-0} ? rss : ${peak[$mode]:-0} ))
+for engine in $engines; do
+	echo "loading $rows rows into $engine…" >&2
+	name=bt-bench-$engine-$$
+	containers+=("$name")
+	start_source "$engine" "$name"
+	declare -A bw=() bc=() br=() bs=() kw=() kc=() kr=() ks=()
+	dump=0
+	for round in $(seq 1 "$rounds"); do
+		for mode in $modes; do
+			if (( round % 2 )); then
+				read -r w c r s < <(run_baseline "$engine" "$name" "$mode")
+				read -r w2 c2 r2 s2 dump < <(run_baktainer "$name" "$mode")
+			else
+				read -r w2 c2 r2 s2 dump < <(run_baktainer "$name" "$mode")
+				read -r w c r s < <(run_baseline "$engine" "$name" "$mode")
+			fi
+			echo "round $round $engine $mode: shell ${w} s, ${c} s CPU, ${r} MiB; baktainer ${w2} s, ${c2} s CPU, ${r2} MiB" >&2
+			bw[$mode]+="$w "; bc[$mode]+="$c "; br[$mode]+="$r "; bs[$mode]=$s
+			kw[$mode]+="$w2 "; kc[$mode]+="$c2 "; kr[$mode]+="$r2 "; ks[$mode]=$s2
+		done
 	done
+	echo "$engine: dump of $(awk -v s="$dump" 'BEGIN { printf "%.0f", s / 1e6 }') MB, $rounds rounds, medians (peak RSS: the largest round):"
+	printf '  %-9s %9s %9s %6s | %12s %12s %10s | %9s %9s | %12s %12s\n' mode "shell s" "bt s" ratio "shell CPU/GB" "bt CPU/GB" "CPU ratio" \
+		"shell MiB" "bt MiB" "shell bytes" "bt bytes"
+	for mode in $modes; do
+		# shellcheck disable=SC2086
+		w=$(median ${bw[$mode]}); w2=$(median ${kw[$mode]}); c=$(median ${bc[$mode]}); c2=$(median ${kc[$mode]})
+		# shellcheck disable=SC2086
+		printf '  %-9s %9s %9s %6s | %12s %12s %10s | %9s %9s | %12s %12s\n' "$mode" "$w" "$w2" "$(ratio "$w" "$w2")" \
+			"$(per_gb "$c" "$dump")" "$(per_gb "$c2" "$dump")" "$(ratio "$c2" "$c")" "$(maximum ${br[$mode]})" "$(maximum ${kr[$mode]})" \
+			"${bs[$mode]}" "${ks[$mode]}"
+	done
+	[ "$engine" = postgres ] && { pg_source=$name; pg_dump_bytes=$dump; }
+	unset bw bc br bs kw kc kr ks
 done
-echo "pg_dump of $(awk -v s="$dump" 'BEGIN { printf "%.0f", s / 1e6 }') MB, $rounds rounds, medians (MB/s of dump):"
-printf '  %-9s %14s %16s %7s %14s %14s %9s\n' mode "shell MB/s" "baktainer MB/s" ratio "shell bytes" "bt bytes" "bt RSS"
-for mode in $modes; do
-	# shellcheck disable=SC2086
-	b=$(median ${base_times[$mode]}); c=$(median ${bt_times[$mode]})
-	printf '  %-9s %14s %16s %7s %14s %14s %6s MiB\n' "$mode" "$(mbps "$dump" "$b")" "$(mbps "$dump" "$c")" \
-		"$(awk -v b="$b" -v c="$c" 'BEGIN { printf "%.2f", b / c }')" "${out_base[$mode]}" "${out_bt[$mode]}" "${peak[$mode]}"
-done
-if [[ " $modes " == *" none "* && " $modes " == *" zstd+age "* ]]; then
-	# shellcheck disable=SC2086
-	echo "  baktainer zstd+age throughput / baktainer none: $(awk -v n="$(median ${bt_times[none]})" -v z="$(median ${bt_times[zstd+age]})" 'BEGIN { printf "%.2f", n / z }')"
-fi
 
-# Restore: the last rounds' files, kept aside.
-run_baktainer none >/dev/null
-plain=$(find "$work/backups" -type f -name '*.sql')
-mkdir -p "$work/keep" && mv "$work/backups"/*/* "$work/keep/"
-run_baktainer zstd+age >/dev/null
-sealed=$(find "$work/backups" -type f -name '*.age')
+[ -n "${pg_source:-}" ] || exit 0
+# Restore, into a second server: the uncompressed dump and its zstd+age file, kept aside.
+target=bt-bench-pg-restore-$$
+containers+=("$target")
+docker run -d --network none --name "$target" --label baktainer.test=bench -e POSTGRES_PASSWORD="$password" -e POSTGRES_USER=app \
+	-e POSTGRES_DB=shop baktainer-fixture/postgres:current >/dev/null
+scripts/testbed-wait.sh "$target" postgres 120 >/dev/null
+mkdir -p "$work/keep"
+run_baktainer "$pg_source" none >/dev/null
 mv "$work/backups"/*/* "$work/keep/"
-plain="$work/keep/$(basename "$plain")"; sealed="$work/keep/$(basename "$sealed")"
-restore_baseline() {
-	/usr/bin/time -v -o "$work/time" bash -c 'docker exec -i -e PGPASSWORD "$target" psql --username=app --no-password --no-psqlrc \
-		--quiet --set=ON_ERROR_STOP=1 --single-transaction --dbname=shop >/dev/null' <"$plain"
-	seconds_of "$work/time"
+run_baktainer "$pg_source" zstd+age >/dev/null
+mv "$work/backups"/*/* "$work/keep/"
+plain=$(find "$work/keep" -name '*.sql'); sealed=$(find "$work/keep" -name '*.age')
+restore_baseline() {  # -> "seconds cpu rss"
+	/usr/bin/time -v -o "$work/time" docker exec -i -e PGPASSWORD="$password" "$target" psql --username=app --no-password --no-psqlrc \
+		--quiet --set=ON_ERROR_STOP=1 --single-transaction --dbname=shop <"$plain" >/dev/null
+	echo "$(seconds_of "$work/time") $(cpu_of "$work/time") $(rss_of "$work/time")"
 }
-export target
-restore_baktainer() {  # FILE -> "seconds rss_mib"
+restore_baktainer() {  # FILE -> "seconds cpu rss"
 	BT_AGE_IDENTITY_FILE="$work/key.txt" /usr/bin/time -v -o "$work/time" "$baktainer" restore "$1" --to "$target" --yes --quiet >/dev/null
-	echo "$(seconds_of "$work/time") $(rss_of "$work/time")"
+	echo "$(seconds_of "$work/time") $(cpu_of "$work/time") $(rss_of "$work/time")"
 }
-rb=""; rp=""; rs=""; rpeak=0
+rb=""; rbc=""; rp=""; rpc=""; rs=""; rpeak=""
 for round in $(seq 1 "$rounds"); do
-	b=$(restore_baseline)
-	read -r p prss < <(restore_baktainer "$plain")
-	read -r z zrss < <(restore_baktainer "$sealed")
-	echo "restore round $round: psql < file $(mbps "$dump" "$b") MB/s; baktainer $(mbps "$dump" "$p") MB/s (zstd+age $(mbps "$dump" "$z") MB/s), RSS ${prss}/${zrss} MiB" >&2
-	rb+="$b "; rp+="$p "; rs+="$z "
-	rpeak=$(( prss > rpeak ? prss : rpeak )); rpeak=$(( zrss > rpeak ? zrss : rpeak ))
+	if (( round % 2 )); then
+		read -r b bc br < <(restore_baseline); read -r p pc pr < <(restore_baktainer "$plain")
+	else
+		read -r p pc pr < <(restore_baktainer "$plain"); read -r b bc br < <(restore_baseline)
+	fi
+	read -r z _ zr < <(restore_baktainer "$sealed")
+	echo "restore round $round: psql < file ${b} s; baktainer ${p} s (zstd+age ${z} s), RSS ${pr}/${zr} MiB" >&2
+	rb+="$b "; rbc+="$bc "; rp+="$p "; rpc+="$pc "; rs+="$z "; rpeak+="$pr $zr "
 done
 # shellcheck disable=SC2086
-echo "restore of the same dump, medians: docker exec -i psql < file $(mbps "$dump" "$(median $rb)") MB/s; baktainer restore $(mbps "$dump" "$(median $rp)") MB/s (ratio $(awk -v b="$(median $rb)" -v c="$(median $rp)" 'BEGIN { printf "%.2f", b / c }')), from zstd+age $(mbps "$dump" "$(median $rs)") MB/s (ratio $(awk -v b="$(median $rb)" -v c="$(median $rs)" 'BEGIN { printf "%.2f", b / c }')); baktainer peak RSS ${rpeak} MiB"
+echo "restore of the $(awk -v s="$pg_dump_bytes" 'BEGIN { printf "%.0f", s / 1e6 }') MB dump, medians: docker exec -i psql < file $(median $rb) s \
+($(median $rbc) s CPU); baktainer restore $(median $rp) s ($(median $rpc) s CPU), ratio $(ratio "$(median $rb)" "$(median $rp)"); \
+from zstd+age $(median $rs) s, ratio $(ratio "$(median $rb)" "$(median $rs)"); baktainer peak RSS $(maximum $rpeak) MiB"
