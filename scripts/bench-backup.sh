@@ -50,7 +50,7 @@ start_source() {  # ENGINE NAME: starts the source container and loads $rows row
 			--label "baktainer.db.password=$password" -e POSTGRES_PASSWORD="$password" -e POSTGRES_USER=app -e POSTGRES_DB=shop \
 			baktainer-fixture/postgres:current >/dev/null
 		scripts/testbed-wait.sh "$name" postgres 120 >/dev/null
-		docker exec "$name" psql -q -U app -d shop -v ON_ERROR_STOP=1 -c \
+		docker exec -e PGPASSWORD="$password" "$name" psql -q -U app -d shop -v ON_ERROR_STOP=1 -c \
 			"create table items(id bigint primary key, body text); insert into items select g, repeat(md5(g::text), 7) from generate_series(1, $rows) g;"
 		;;
 	mariadb)

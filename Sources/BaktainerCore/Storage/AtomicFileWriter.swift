@@ -25,6 +25,13 @@ package final class AtomicFileWriter {
     private var advised: Int64 = 0
     /// How much is written between two writeback hints.
     private static let writebackStep: Int64 = 8 << 20
+    /// The size of one write system call.
+    private static let batchSize = 1 << 20
+    /// Bytes gathered for the next write, the batch being written, and a written batch's storage for reuse.
+    private var filling = ByteBuffer()
+    private var inFlight: EventLoopFuture<ByteBuffer>?
+    private var spare: ByteBuffer?
+    private let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.any()
 
     /// Creates the partial file; its directory must exist.
     package init(path: String, threadPool: NIOThreadPool = .singleton) async throws {
@@ -39,15 +46,42 @@ package final class AtomicFileWriter {
         }
     }
 
-    /// Appends `buffer`, waiting for the disk: a slow disk slows the producer instead of filling memory.
+    /// Appends `buffer`. Bytes are gathered into 1 MiB batches, each written by one system call on the thread
+    /// pool while the next batch fills; with one batch in flight at most, a slow disk slows the producer instead of
+    /// filling memory (two batches, whatever the file size).
     package func write(_ buffer: ByteBuffer) async throws {
-        let descriptor = self.descriptor
-        let path = self.path
-        let advised = self.advised
-        let end = written + Int64(buffer.readableBytes)
+        guard buffer.readableBytes > 0 else { return }
+        if filling.capacity < Self.batchSize { filling.reserveCapacity(Self.batchSize) }
+        if filling.readableBytes + buffer.readableBytes > Self.batchSize {
+            try await submit()
+        }
+        if buffer.readableBytes >= Self.batchSize {
+            filling = buffer  // as large as a batch already: written as it is, not copied
+            try await submit()
+        } else {
+            filling.writeImmutableBuffer(buffer)
+        }
+    }
+
+    /// Hands the filling batch to the thread pool once the batch in flight is written; the written batch's
+    /// storage is kept for the next one.
+    private func submit() async throws {
+        if var written = try await inFlight?.get() {
+            written.clear()
+            if written.capacity >= Self.batchSize { spare = written }
+        }
+        inFlight = nil
+        guard filling.readableBytes > 0 else { return }
+        let batch = filling
+        filling = spare ?? ByteBuffer()
+        spare = nil
+        let (descriptor, path, advised) = (self.descriptor, self.path, self.advised)
+        let end = written + Int64(batch.readableBytes)
         let hint = end - advised >= Self.writebackStep
-        try await threadPool.runIfActive {
-            try buffer.withUnsafeReadableBytes { bytes in
+        written = end
+        if hint { self.advised = end }
+        inFlight = threadPool.runIfActive(eventLoop: eventLoop) {
+            try batch.withUnsafeReadableBytes { bytes in
                 var offset = 0
                 while offset < bytes.count {
                     let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -59,9 +93,14 @@ package final class AtomicFileWriter {
                 }
             }
             if hint { _ = posix_fadvise(descriptor, off_t(advised), off_t(end - advised), POSIX_FADV_DONTNEED) }
+            return batch
         }
-        written = end
-        if hint { self.advised = end }
+    }
+
+    /// Writes what is gathered and waits until the kernel has it all.
+    private func drain() async throws {
+        try await submit()
+        try await submit()
     }
 
     /// Makes the file durable and visible under its final name.
@@ -78,6 +117,7 @@ package final class AtomicFileWriter {
     /// publishes several files together (``publish()``).
     package func flush() async throws {
         guard !isClosed else { return }
+        try await drain()
         let descriptor = self.descriptor
         let partialPath = self.partialPath
         isClosed = true
@@ -98,6 +138,8 @@ package final class AtomicFileWriter {
     /// Runs the two system calls directly rather than on the thread pool: the pool's async entry point
     /// refuses work from a cancelled task, and a cancelled backup is exactly when the file must go.
     package func discard() async {
+        _ = try? await inFlight?.get()  // never close the descriptor under a write
+        inFlight = nil
         if !isClosed { close(descriptor) }
         isClosed = true
         unlink(partialPath)
