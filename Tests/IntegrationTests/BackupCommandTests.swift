@@ -199,7 +199,7 @@ enum BaktainerProcessOutput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(BaktainerProcess.defaultEnvironment) { $1 }.merging(environment) { $1 }
         let output = Pipe()
         process.standardOutput = output
         try process.run()
