@@ -143,4 +143,19 @@ import Testing
             try? FileManager.default.removeItem(atPath: directory)
         }
     }
+
+    @Test func theDaemonSweepsStalePartialFilesWhenItStarts() async throws {
+        try await TestBed.withRun { run in
+            let stale = "\(directory)/2026-01-01/db-1767225600.sql.gz.partial"
+            try FileManager.default.createDirectory(atPath: directory + "/2026-01-01", withIntermediateDirectories: true)
+            try Data("half a dump".utf8).write(to: URL(fileURLWithPath: stale))
+            let daemon = try DaemonIntegrationTests.Daemon(run: run, environment: ["BT_BACKUP_DIR": directory, "BT_CRON": "0 0 1 1 *"])
+            defer { daemon.terminate() }
+            try await daemon.wait(for: "the status server", limit: .seconds(300)) { try await daemon.get("/live").status == 200 }
+            let outcome = try await daemon.stop()
+            #expect(outcome.errors.contains("the unfinished file of a backup that was interrupted"), "\(outcome.errors.suffix(2000))")
+            #expect(files().isEmpty, "\(files())")
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+    }
 }
