@@ -56,11 +56,14 @@ struct BackupCommand: ConfiguredCommand {
             }
             return
         }
+        CommandEnvironment.prepare(storage, logger: logger)
         let progress = ProgressLine(enabled: !output.quiet)
         let jobs = BackupJobRunner(
             runner: BackupRunner(runtime: runtime, storage: storage, settings: pipeline), storage: storage, settings: pipeline,
             observer: BackupEventLog(logger: logger, logsFinalFailures: false))
-        let outcomes = await BackupBatch(jobs: jobs, maximumConcurrent: settings.maximumConcurrentBackups).run(targets, progress: progress.report)
+        let batch = BackupBatch(jobs: jobs, maximumConcurrent: settings.maximumConcurrentBackups)
+        let run = await SignalInterruption.run { [targets] in await batch.run(targets, progress: progress.report) }
+        let outcomes = run.value
         for (target, outcome) in zip(targets, outcomes) {
             switch outcome {
             case .success(let record):
@@ -75,6 +78,11 @@ struct BackupCommand: ConfiguredCommand {
         let failed = rows.contains(where: { $0[1] != "ok" }) || (rows.isEmpty && !names.isEmpty)
         if !output.quiet || failed {
             print(TextTable(header: ["TARGET", "RESULT", "SIZE", "DURATION", "FILE / ERROR"], rows: rows).rendered())
+        }
+        if let signal = run.signal, let status = run.exitStatus {
+            LineLogHandler.standardError(
+                "interrupted by \(signal): the running dumps were stopped in their containers and their partial files removed; finished backups are kept\n")
+            throw ExitCode(status)
         }
         if failed { throw ExitCode(1) }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaktainerCore
+import Logging
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -58,7 +59,18 @@ enum CommandEnvironment {
 
     /// The backup directory as a storage, with the free-space guard of `configuration`.
     static func storage(_ configuration: BaktainerConfiguration) -> LocalBackupStorage {
-        LocalBackupStorage(root: configuration.backup.backupDirectory, minimumFreeSpace: configuration.pipeline.minimumFreeSpace)
+        LocalBackupStorage(
+            root: configuration.backup.backupDirectory, minimumFreeSpace: configuration.pipeline.minimumFreeSpace,
+            createsParents: configuration.backup.createsBackupDirectoryParents)
+    }
+
+    /// What `backup` and `run` do before their first backup: warn when the backup directory would be lost with
+    /// this container, and remove the partial files of runs that died.
+    static func prepare(_ storage: LocalBackupStorage, logger: Logger) {
+        if let warning = BackupDirectoryPlacement().warning(for: storage.root) { logger.warning("\(warning)") }
+        for path in storage.removeStalePartialFiles() {
+            logger.info("removed \(path): the unfinished file of a backup that was interrupted")
+        }
     }
 }
 

@@ -58,7 +58,7 @@ struct ListCommand: ConfiguredCommand {
         } catch {
             throw CommandFailure("cannot read the backup directory: \((error as? StorageError)?.message ?? "\(error)")")
         }
-        for warning in catalog.warnings { LineLogHandler.standardError("warning: \(warning)\n") }
+        for warning in catalog.warnings + catalog.staleFiles { LineLogHandler.standardError("warning: \(warning)\n") }
         let entries = catalog.entries.sorted { ($0.stream, $1.date) < ($1.stream, $0.date) }
         switch format {
         case .table:

@@ -39,6 +39,7 @@ struct RunCommand: ConfiguredCommand {
             throw CommandEnvironment.failure(error, values: configuration.values)
         }
         let storage = CommandEnvironment.storage(configuration)
+        CommandEnvironment.prepare(storage, logger: logger)
         let runner = BackupRunner(runtime: runtime, storage: storage, settings: pipeline)
         let daemon = BackupDaemon(
             runtime: runtime, labels: backupSettings.discoveryLabels, settings: daemonSettings, maximumConcurrent: backupSettings.maximumConcurrentBackups,

@@ -53,6 +53,8 @@ struct VerifyCommand: ConfiguredCommand {
                 let catalog = try await storage.list()
                 backups = catalog.entries.map { (storage, $0.key) }
                 problems += catalog.warnings.map { "\($0.path): \($0.message)" }
+                // Not a bad backup, so not a failure of verify; but never silent.
+                for stale in catalog.staleFiles { LineLogHandler.standardError("warning: \(stale)\n") }
                 if backups.isEmpty && problems.isEmpty { print("no backups in \(settings.backupDirectory) (BT_BACKUP_DIR)") }
             }
         } catch {

@@ -18,6 +18,31 @@ import Testing
     }
 
     @Test(arguments: [
+        ("db-1718445600_2.sql", "db", 1_718_445_600, 2, "sql"),
+        ("app-db-hourly-1718445600_17.sql.gz.age", "app-db-hourly", 1_718_445_600, 17, "sql.gz.age"),
+        ("db_x-1718445600.sql", "db_x", 1_718_445_600, 1, "sql"),
+    ])
+    func parsesTheSequenceOfASecondBackupInOneSecond(_ fileName: String, _ name: String, _ seconds: Int, _ sequence: Int, _ fileExtension: String) throws {
+        let parsed = try #require(BackupFileName(fileName))
+        #expect((parsed.name, parsed.seconds, parsed.sequence, parsed.fileExtension) == (name, seconds, sequence, fileExtension))
+        #expect(parsed.fileName == fileName)
+    }
+
+    @Test func ordersBySecondsThenSequence() throws {
+        let names = ["db-100_10.sql", "db-99.sql", "db-100.sql", "db-100_2.sql", "db-101.sql"].compactMap(BackupFileName.init)
+        #expect(names.sorted().map(\.fileName) == ["db-99.sql", "db-100.sql", "db-100_2.sql", "db-100_10.sql", "db-101.sql"])
+    }
+
+    @Test func aTakenKeyGivesSequencedKeys() {
+        let key = BackupKey("2026-11-25/shop-db-1795583298.sql.zst")
+        #expect(key.sequenced(2)?.rawValue == "2026-11-25/shop-db-1795583298_2.sql.zst")
+        #expect(key.sequenced(12)?.rawValue == "2026-11-25/shop-db-1795583298_12.sql.zst")
+        #expect(BackupKey("notes.txt").sequenced(2) == nil)
+    }
+
+    @Test(arguments: [
+        "db-1718445600_1.sql", "db-1718445600_.sql", "db-1718445600_02.sql", "db-1718445600_x.sql", "db-_2.sql", "db-1718445600_2_3.sql",
+        "db-1718445600_2.sql.partial",
         "db-1718445600.sql.json", "db-1718445600.sql.sha256", "db-1718445600.sql.partial", "db.sql", "db-abc.sql",
         "-1718445600.sql", "db-1718445600", "db-1718445600.", "db-1718445600.sql..gz", "notes.txt", "db-1718445600.tar-gz",
     ])
@@ -54,8 +79,8 @@ import Testing
         #expect(catalog.entries.map(\.location).sorted() == [hourly.file, plain.file].sorted())
         #expect(catalog.warnings.isEmpty)
         let byPath = Dictionary(uniqueKeysWithValues: catalog.entries.map { ($0.location, $0) })
-        #expect(byPath[plain.file]?.stream == BackupStream(backupName: "db"))
-        #expect(byPath[hourly.file]?.stream == BackupStream(backupName: "db", schedule: "hourly"))
+        #expect(byPath[plain.file]?.stream == BackupStream(backupName: "db", container: "db"))
+        #expect(byPath[hourly.file]?.stream == BackupStream(backupName: "db", schedule: "hourly", container: "db"))
         #expect(byPath[hourly.file]?.date == RetentionFixture.date("2024-06-15 11:00"))
         #expect(catalog.streams.count == 2)
     }
@@ -81,7 +106,7 @@ import Testing
         record.backupName = nil
         #expect(
             CatalogEntry(key: RetentionFixture.key(record.file), location: record.file, record: record).stream
-                == BackupStream(backupName: "app-db", schedule: "hourly"))
+                == BackupStream(backupName: "app-db", schedule: "hourly", container: "app-db"))
         #expect(BackupStream(backupName: "db", schedule: "default") == BackupStream(backupName: "db"))
     }
 

@@ -59,6 +59,16 @@ import Testing
         #expect(!run.command.arguments.joined().contains("hunter2"))
     }
 
+    @Test func twoBackupsInOneSecondKeepTwoFilesEachRecordNamingItsOwn() async throws {
+        let setup = Setup(runtime: Self.runtime(.output(Self.dump)))
+        let first = try await setup.jobs().run(Self.target()).get()
+        let second = try await setup.jobs().run(Self.target()).get()
+        #expect([first.file, second.file] == ["2026-11-25/shop-db-1795583298.sql", "2026-11-25/shop-db-1795583298_2.sql"])
+        let catalog = try await setup.storage.list()
+        #expect(catalog.entries.map(\.record.file).sorted() == [first.file, second.file])
+        #expect(catalog.entries.allSatisfy { $0.key.rawValue == $0.record.file })
+    }
+
     @Test func aCompressedDumpVerifiesAndRestoresThroughTheStorage() async throws {
         let setup = Setup(runtime: Self.runtime(.output(Self.dump)))
         let settings = PipelineSettings(compression: CompressionSettings(compression: .gzip))
@@ -132,11 +142,11 @@ import Testing
         let setup = Setup(runtime: Self.runtime(.output(Self.dump)))
         let jobs = setup.jobs()
         let first = try await jobs.run(Self.target()).get()
-        let before = setup.storage.contents
-        let failure = try #require(await jobs.run(Self.target()).failure)  // same second: same key
-        #expect(failure.code == .storage)
-        #expect(setup.storage.contents == before)
-        #expect(setup.storage.contents[BackupKey(first.file)] != nil)
+        let before = try #require(setup.storage.contents[BackupKey(first.file)])
+        let second = try await jobs.run(Self.target()).get()  // same second: the key is taken, the next one is used
+        #expect(second.file != first.file)
+        #expect(setup.storage.contents[BackupKey(first.file)] == before)
+        #expect(setup.storage.contents.count == 2)
     }
 }
 

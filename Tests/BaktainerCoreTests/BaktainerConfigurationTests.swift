@@ -39,6 +39,13 @@ import Testing
         #expect(configuration.values.entry("BT_THREADS")?.source == .variable("BT_THREADS"))
     }
 
+    @Test func creatingTheBackupDirectorysParentsIsAskedFor() throws {
+        #expect(try Self.configuration([:]).backup.createsBackupDirectoryParents == false)
+        #expect(try Self.configuration(["BT_BACKUP_DIR_CREATE_PARENTS": "yes"]).backup.createsBackupDirectoryParents == true)
+        #expect(try Self.configuration([:], file: "backup_dir: /srv/b\nbackup_dir_create_parents: true\n").backup.createsBackupDirectoryParents == true)
+        #expect(Self.errors(["BT_BACKUP_DIR_CREATE_PARENTS": "sure"]).map(\.description).contains { $0.contains("BT_BACKUP_DIR_CREATE_PARENTS") })
+    }
+
     @Test func fileOnly() throws {
         let configuration = try Self.configuration(
             [:],

@@ -216,4 +216,31 @@ struct RetentionCase: Sendable, CustomTestStringConvertible {
         }
         #expect(plan.delete.map(\.location) == [entries[1].location])
     }
+
+    @Test func twoContainersSharingABackupNameNeverPruneEachOther() {
+        // Two compose stacks both label their database `db`: two containers, one backup name.
+        var first = RetentionFixture.record(backupName: "db", schedule: nil, date: RetentionFixture.date("2024-06-15 10:00"))
+        first.container = "stack-a-db-1"
+        var second = RetentionFixture.record(backupName: "db", schedule: nil, date: RetentionFixture.date("2024-06-15 10:05"))
+        second.container = "stack-b-db-1"
+        var older = RetentionFixture.record(backupName: "db", schedule: nil, date: RetentionFixture.date("2024-06-14 10:00"))
+        older.container = "stack-a-db-1"
+        let entries = [first, second, older].map { CatalogEntry(key: RetentionFixture.key($0.file), location: $0.file, record: $0) }
+        let plan = RetentionPolicy(keepLast: 1).plan(existing: entries, now: RetentionFixture.date("2024-06-15 12:00"))
+        #expect(Set(plan.keep.map(\.entry.record.container)) == ["stack-a-db-1", "stack-b-db-1"])
+        #expect(plan.keep.map(\.entry.location).sorted() == [first.file, second.file].sorted())
+        #expect(plan.delete.map(\.location) == [older.file])
+    }
+
+    @Test func backupsOfOneSecondAreOrderedBySequence() {
+        let base = RetentionFixture.record(backupName: "db", schedule: nil, date: RetentionFixture.date("2024-06-15 10:00"))
+        let entries = [1, 2, 10].map { sequence in
+            var record = base
+            let key = RetentionFixture.key(base.file).sequenced(sequence) ?? RetentionFixture.key(base.file)
+            record.file = "/backups/\(key.rawValue)"
+            return CatalogEntry(key: key, location: record.file, record: record)
+        }
+        let plan = RetentionPolicy(keepLast: 1).plan(existing: entries.shuffled(), now: RetentionFixture.date("2024-06-15 12:00"))
+        #expect(plan.keep.map(\.entry.fileName) == ["db-1718445600_10.sql"])
+    }
 }

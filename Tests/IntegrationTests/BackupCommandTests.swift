@@ -152,7 +152,8 @@ import Testing
             let result = try await BaktainerProcess.run(
                 ["backup", source, "--log-format", "json"], environment: ["BT_BACKUP_DIR": directory, "LOG_LEVEL": "debug"])
             #expect(result.status == 0, "\(result.output)\(result.errors)")
-            let lines = result.errors.split(separator: "\n").filter { $0.hasPrefix("{") }
+            // Inside a container (as in CI) `backup` warns at start that the test's backup directory is no volume: no target's line.
+            let lines = result.errors.split(separator: "\n").filter { $0.hasPrefix("{") && !$0.contains("is not on a mounted volume") }
             #expect(lines.count >= 2)
             for line in lines {
                 let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -204,7 +205,7 @@ enum BaktainerProcessOutput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(BaktainerProcess.defaultEnvironment) { $1 }.merging(environment) { $1 }
         let output = Pipe()
         process.standardOutput = output
         try process.run()

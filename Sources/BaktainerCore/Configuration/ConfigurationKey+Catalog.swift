@@ -13,6 +13,7 @@ extension ConfigurationKey {
         ConfigurationKey("docker.retries", default: .value("4")),
         // Backups (BackupSettings, FreeSpaceGuard)
         ConfigurationKey("backup_dir", default: .value("/backups")),
+        ConfigurationKey("backup_dir_create_parents", default: .value("false")),
         ConfigurationKey("threads", default: .value("4")),
         ConfigurationKey("min_free_space"),
         ConfigurationKey("filter_label"),

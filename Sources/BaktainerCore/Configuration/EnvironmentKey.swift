@@ -28,6 +28,9 @@ package enum EnvironmentKey {
     package static let dockerTLSVerify = "DOCKER_TLS_VERIFY"
     /// Absolute path: where backup files are written. Default: `/backups`.
     package static let backupDirectory = "BT_BACKUP_DIR"
+    /// Boolean: create every missing folder of `BT_BACKUP_DIR`, not only its last one. Default: false, so that a
+    /// mistyped path or a forgotten volume is an error instead of backups in an unexpected place.
+    package static let backupDirectoryCreateParents = "BT_BACKUP_DIR_CREATE_PARENTS"
     /// Size (`2G`, `500M`) or share (`10%`): free space the backup volume must keep; below it backups are refused.
     package static let minimumFreeSpace = "BT_MIN_FREE_SPACE"
     /// Integer 1…64: backups running at the same time. Default: 4.

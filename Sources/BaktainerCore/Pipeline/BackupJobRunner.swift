@@ -89,7 +89,8 @@ package struct BackupJobRunner: Sendable {
     /// turns the backup into a failure.
     private func prune(_ target: BackupTarget, job: BackupJobInfo) async {
         let run = RetentionRun(storage: storage, settings: settings.retention, timeZone: settings.timeZone)
-        let stream = BackupStream(backupName: target.backupName, schedule: job.schedule == BackupSchedule.defaultName ? nil : job.schedule)
+        let stream = BackupStream(
+            backupName: target.backupName, schedule: job.schedule == BackupSchedule.defaultName ? nil : job.schedule, container: target.containerName)
         var result = PruneResult(dryRun: false)
         do {
             let (plan, _) = try await run.plan(labelsByBackupName: [target.backupName: target.labels], only: stream, now: now())

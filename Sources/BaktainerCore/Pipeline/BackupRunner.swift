@@ -87,7 +87,7 @@ package struct BackupRunner: Sendable {
             try await store(try chain.finish())
             let elapsed = ContinuousClock.now - started
             var record = BackupRecord(
-                container: target.containerName, engine: engine.identifier, database: target.database, file: plan.key.rawValue,
+                container: target.containerName, engine: engine.identifier, database: target.database, file: writer.key.rawValue,
                 size: stored.count, sha256: stored.finalizeDigest() ?? "",
                 durationSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
                 exitCode: 0, startedAt: plan.date.timeIntervalSince1970, baktainerVersion: Self.version, backupName: target.backupName,

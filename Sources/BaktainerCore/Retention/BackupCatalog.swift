@@ -15,11 +15,15 @@ package struct BackupCatalog: Sendable, Equatable {
     /// Backup-like files left out because their record is unreadable or names another file, and folders that
     /// could not be listed.
     package var warnings: [CatalogWarning]
+    /// Unfinished (`.partial`) files no live writer holds: left by a run that was killed or crashed. Not backups
+    /// and not a fault of any backup; reported so that they are not left forever.
+    package var staleFiles: [CatalogWarning]
 
     /// Creates a catalog from its parts.
-    package init(entries: [CatalogEntry], warnings: [CatalogWarning] = []) {
+    package init(entries: [CatalogEntry], warnings: [CatalogWarning] = [], staleFiles: [CatalogWarning] = []) {
         self.entries = entries
         self.warnings = warnings
+        self.staleFiles = staleFiles
     }
 
     /// The entries grouped by stream.

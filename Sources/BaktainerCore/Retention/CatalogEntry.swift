@@ -17,8 +17,9 @@ package struct CatalogEntry: Sendable, Equatable {
     /// The stream the backup belongs to.
     package var stream: BackupStream
 
-    /// Creates an entry for `key` (at `location`) described by `record`. The stream is `record.backupName`/`record.schedule`; a
-    /// record without `backupName` falls back to the name in the file name (minus `-<schedule>`), then the container.
+    /// Creates an entry for `key` (at `location`) described by `record`. The stream is `record.backupName`/`record.schedule`
+    /// of `record.container`; a record without `backupName` falls back to the name in the file name (minus
+    /// `-<schedule>`), then the container.
     package init(key: BackupKey, location: String, record: BackupRecord) {
         self.key = key
         self.location = location
@@ -30,7 +31,15 @@ package struct CatalogEntry: Sendable, Equatable {
             let suffix = schedule.map { "-\($0)" } ?? ""
             name = suffix.isEmpty || !parsed.name.hasSuffix(suffix) ? parsed.name : String(parsed.name.dropLast(suffix.count))
         }
-        self.stream = BackupStream(backupName: name ?? record.container, schedule: schedule)
+        self.stream = BackupStream(backupName: name ?? record.container, schedule: schedule, container: record.container)
+    }
+
+    /// Whether this backup comes before `other` newest first: the later start, then the later file name (seconds,
+    /// then `_n`: `db-100_10.sql` after `db-100_2.sql`), then the greater location.
+    package func isNewer(than other: CatalogEntry) -> Bool {
+        if date != other.date { return date > other.date }
+        if let mine = BackupFileName(fileName), let theirs = BackupFileName(other.fileName), mine != theirs { return mine > theirs }
+        return location > other.location
     }
 
     /// The file name without its directory.

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// Built per stream: entries are grouped by ``BackupStream`` and each group is judged alone with its own policy,
 /// so streams never affect each other. Within `keep` and `delete`, streams come in name order and each stream's
-/// backups newest first (ties in the same second broken by path, so the plan does not depend on input order).
+/// backups newest first (ties broken by ``CatalogEntry/isNewer(than:)``, so the plan does not depend on input order).
 package struct RetentionPlan: Sendable, Equatable {
     /// A backup that stays, with every reason it stays.
     package struct Kept: Sendable, Equatable {

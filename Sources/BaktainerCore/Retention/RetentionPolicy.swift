@@ -58,7 +58,7 @@ package struct RetentionPolicy: Sendable, Equatable {
 
     /// Judges the backups of one stream.
     func planStream(_ entries: [CatalogEntry], now: Date, timeZone: TimeZone) -> RetentionPlan {
-        let sorted = entries.sorted { ($0.date, $0.location) > ($1.date, $1.location) }
+        let sorted = entries.sorted { $0.isNewer(than: $1) }
         guard !isEmpty else {
             return RetentionPlan(keep: sorted.map { .init(entry: $0, reasons: [RetentionReason(.noPolicy)]) })
         }

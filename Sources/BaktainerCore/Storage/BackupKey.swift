@@ -5,7 +5,9 @@ import Foundation
 #endif
 
 /// Names one backup inside a storage: `YYYY-MM-DD/<name>-<unix seconds>.<ext>` (the UTC day of the dump), the
-/// same in every destination. Records name their backup by key, not by path.
+/// same in every destination. Records name their backup by key, not by path. When that key is taken (another
+/// backup of the same name in the same second), the storage writes the next free ``sequenced(_:)`` key instead:
+/// `<name>-<unix seconds>_2.<ext>`, `_3`, …
 package struct BackupKey: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The key, e.g. `2026-11-25/shop-db-1795583298.sql.zst`.
     package var rawValue: String
@@ -18,6 +20,14 @@ package struct BackupKey: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// The key of a backup named `name` with extension `fileExtension` taken at `date`.
     package init(name: String, fileExtension: String, date: Date) {
         self.init("\(Self.day(of: date))/\(name)-\(Int(date.timeIntervalSince1970.rounded(.down))).\(fileExtension)")
+    }
+
+    /// This key with `_<sequence>` after its seconds (`sequence` ≥ 2), e.g. `2026-11-25/shop-db-1795583298_2.sql.zst`;
+    /// nil when the key is not a backup file name (``BackupFileName``).
+    package func sequenced(_ sequence: Int) -> BackupKey? {
+        guard var parsed = BackupFileName(fileName) else { return nil }
+        parsed.sequence = sequence
+        return BackupKey(day.map { "\($0)/\(parsed.fileName)" } ?? parsed.fileName)
     }
 
     /// The file name (the last component).

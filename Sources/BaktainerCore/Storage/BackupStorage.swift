@@ -12,8 +12,10 @@ package protocol BackupStorage: Sendable {
     /// Where `key` is, for people: a path, a URL.
     func location(of key: BackupKey) -> String
 
-    /// Starts a new backup at `key`: nothing is visible until ``BackupWriter/commit(_:)``. Throws a
-    /// ``StorageError`` when the destination cannot take it (missing, read-only, full, the key taken).
+    /// Starts a new backup at `key`: nothing is visible until ``BackupWriter/commit(_:)``. When `key` is taken
+    /// (another backup of the same name in the same second) the storage picks the next free
+    /// ``BackupKey/sequenced(_:)`` key; the writer's ``BackupWriter/key`` is the one used. Throws a
+    /// ``StorageError`` when the destination cannot take it (missing, read-only, full).
     func makeWriter(for key: BackupKey) async throws -> any BackupWriter
 
     /// Every backup stored (with its record), and what was left out and why.
@@ -31,6 +33,8 @@ package protocol BackupStorage: Sendable {
 
 /// Writes one backup; used by one task at a time.
 package protocol BackupWriter: AnyObject {
+    /// The key the backup is written under (the record's `file`): the one asked for, or the free one picked.
+    var key: BackupKey { get }
     /// Appends `buffer`, waiting for the destination (a slow disk slows the producer).
     func write(_ buffer: ByteBuffer) async throws
     /// Makes the backup durable and visible with its checksum sidecar (``BackupRecord/sha256``) and its record,

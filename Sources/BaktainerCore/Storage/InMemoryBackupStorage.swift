@@ -7,7 +7,8 @@ import NIOCore
 import Synchronization
 
 /// A ``BackupStorage`` in memory, for tests and dry runs: the same contract as the local directory (a backup
-/// appears with its sidecars at commit, never half; a key is never replaced), nothing on disk.
+/// appears with its sidecars at commit, never half; a key is never replaced, and a taken key gives the next
+/// free ``BackupKey/sequenced(_:)`` one), nothing on disk.
 package final class InMemoryBackupStorage: BackupStorage {
     /// One stored backup.
     package struct Stored: Sendable, Equatable {
@@ -21,6 +22,8 @@ package final class InMemoryBackupStorage: BackupStorage {
 
     package let name: String
     private let state = Mutex<[BackupKey: Stored]>([:])
+    /// Keys handed to writers that have not committed or discarded yet.
+    private let reserved = Mutex<Set<BackupKey>>([])
     /// Bytes per buffer handed out by ``open(_:)``.
     private let chunkSize: Int
 
@@ -39,10 +42,16 @@ package final class InMemoryBackupStorage: BackupStorage {
     package func location(of key: BackupKey) -> String { "\(name):\(key.rawValue)" }
 
     package func makeWriter(for key: BackupKey) async throws -> any BackupWriter {
-        guard state.withLock({ $0[key] == nil }) else {
-            throw StorageError(.ioError, "\(location(of: key)) exists already; a backup is never replaced")
+        for sequence in 1...1000 {
+            guard let candidate = sequence == 1 ? key : key.sequenced(sequence) else { break }
+            let isFree = reserved.withLock { reserved in
+                guard state.withLock({ $0[candidate] == nil }), !reserved.contains(candidate) else { return false }
+                reserved.insert(candidate)
+                return true
+            }
+            if isFree { return Writer(key: candidate, storage: self) }
         }
-        return Writer(key: key, storage: self)
+        throw StorageError(.ioError, "\(location(of: key)) exists already and no free name was found; a backup is never replaced")
     }
 
     package func list() async throws -> BackupCatalog {
@@ -81,10 +90,15 @@ package final class InMemoryBackupStorage: BackupStorage {
     }
 
     fileprivate func commit(_ key: BackupKey, _ stored: Stored) throws {
+        defer { release(key) }
         try state.withLock { contents in
             guard contents[key] == nil else { throw StorageError(.ioError, "\(location(of: key)) exists already; a backup is never replaced") }
             contents[key] = stored
         }
+    }
+
+    fileprivate func release(_ key: BackupKey) {
+        _ = reserved.withLock { $0.remove(key) }
     }
 
     private final class Writer: BackupWriter {
@@ -110,6 +124,7 @@ package final class InMemoryBackupStorage: BackupStorage {
 
         func discard() async {
             bytes = []
+            storage.release(key)
         }
     }
 }

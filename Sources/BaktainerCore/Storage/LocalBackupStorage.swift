@@ -9,21 +9,31 @@ import Glibc
 import NIOCore
 
 /// The backup directory (`BT_BACKUP_DIR`), the destination `local`: `<root>/YYYY-MM-DD/<name>-<unix seconds>.<ext>`
-/// (directories 0700, files 0600) with `<file>.sha256` (`sha256sum -c` format) and `<file>.json` beside it.
+/// (directories 0700, files 0600) with `<file>.sha256` (`sha256sum -c` format) and `<file>.json` beside it. A
+/// second backup of the same name in the same second (another run, or another container with the same
+/// `baktainer.name`) is written as `<name>-<unix seconds>_2.<ext>`, then `_3`, …: a key is never shared.
 ///
 /// Owns the layout, the atomic writer, the free-space guard, the catalog scan and deletion. A backup appears
-/// all at once: the data and both sidecars are written to `.partial` names and fsynced, then renamed — the
-/// record last, since a backup without its record is not listed — and the directory is fsynced.
+/// all at once: the data and both sidecars are written to `.partial` names and fsynced, then published under
+/// their final names — the record last, since a backup without its record is not listed — and the directory is
+/// fsynced. Publishing never replaces a file (``AtomicFileWriter``). Partial files of runs that died are removed
+/// by ``removeStalePartialFiles()``; one a live writer holds is never touched.
 package struct LocalBackupStorage: BackupStorage {
     package let name = "local"
     /// The backup directory, without a trailing slash.
     package let root: String
     private let minimumFreeSpace: FreeSpaceGuard?
+    private let createsParents: Bool
+    /// The most backups of one name in one second (`_2` … `_<n>`) before the storage gives up.
+    private static let maximumSequence = 1000
 
-    /// A storage under `root`; `minimumFreeSpace` (`BT_MIN_FREE_SPACE`) refuses new backups below it.
-    package init(root: String, minimumFreeSpace: FreeSpaceGuard? = nil) {
+    /// A storage under `root`; `minimumFreeSpace` (`BT_MIN_FREE_SPACE`) refuses new backups below it. A missing
+    /// `root` is created when its parent exists, with every missing parent only when `createsParents`
+    /// (`BT_BACKUP_DIR_CREATE_PARENTS`).
+    package init(root: String, minimumFreeSpace: FreeSpaceGuard? = nil, createsParents: Bool = false) {
         self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         self.minimumFreeSpace = minimumFreeSpace
+        self.createsParents = createsParents
     }
 
     /// The storage and key of a backup file given by path (`verify FILE`, `restore FILE`): the key is
@@ -45,23 +55,84 @@ package struct LocalBackupStorage: BackupStorage {
         root == "/" ? "/\(key.rawValue)" : "\(root)/\(key.rawValue)"
     }
 
+    /// Starts a backup at `key`, or at the first free ``BackupKey/sequenced(_:)`` key after it when `key` (or one of
+    /// its sidecars, or a partial file of them) is taken; the writer's ``BackupWriter/key`` says which.
     package func makeWriter(for key: BackupKey) async throws -> any BackupWriter {
-        let path = location(of: key)
-        let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        for folder in [root, directory] where !folder.isEmpty {
+        try createRoot()
+        let directory = location(of: key).split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        try minimumFreeSpace?.check(directory: root)
+        var sequence = 1
+        var attempts = 0
+        while sequence <= Self.maximumSequence {
+            guard let candidate = sequence == 1 ? key : key.sequenced(sequence) else { break }
+            try Self.createFolder(directory)
+            let path = location(of: candidate)
+            let writer: AtomicFileWriter?
             do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                writer = try await AtomicFileWriter.claim(path: path)
             } catch {
-                throw StorageError(.permissionDenied, "cannot create backup directory \(folder): check BT_BACKUP_DIR and its permissions")
+                // A day folder emptied by a failed backup or by retention may vanish in between: make it again, twice at most.
+                attempts += 1
+                if attempts < 3, access(directory, F_OK) != 0 { continue }
+                rmdir(directory)  // only if this left it empty
+                throw error
             }
+            if let writer {
+                let sidecars = [".sha256", ".json", ".sha256.partial", ".json.partial"].map { path + $0 }
+                var existing = stat()
+                if !sidecars.contains(where: { lstat($0, &existing) == 0 }) {
+                    return LocalBackupWriter(key: candidate, data: writer, directory: directory)
+                }
+                await writer.discard()
+            }
+            sequence += 1
+        }
+        rmdir(directory)
+        throw StorageError(.ioError, "cannot find a free name for \(location(of: key)) (tried up to _\(Self.maximumSequence)): remove stray files there")
+    }
+
+    /// Creates the backup directory if it is missing: only its last component, unless `createsParents`.
+    private func createRoot() throws {
+        var existing = stat()
+        guard stat(root, &existing) != 0 else { return }
+        let parent = root.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let hasParent = parent.isEmpty || stat(parent, &existing) == 0
+        guard createsParents || hasParent else {
+            throw StorageError(
+                .ioError,
+                "the backup directory \(root) (\(EnvironmentKey.backupDirectory)) does not exist, nor does its parent \(parent): "
+                    + "create it or mount a volume there, fix \(EnvironmentKey.backupDirectory), or set \(EnvironmentKey.backupDirectoryCreateParents)=true "
+                    + "to create every missing folder")
         }
         do {
-            try minimumFreeSpace?.check(directory: root)
-            return LocalBackupWriter(data: try await AtomicFileWriter(path: path), directory: directory)
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            rmdir(directory)  // only if this left it empty
-            throw error
+            throw StorageError(.permissionDenied, "cannot create backup directory \(root): check \(EnvironmentKey.backupDirectory) and its permissions")
         }
+    }
+
+    /// Creates the folder `path` (0700) unless it exists.
+    private static func createFolder(_ path: String) throws {
+        guard mkdir(path, 0o700) != 0, errno != EEXIST else { return }
+        throw StorageError(
+            .permissionDenied,
+            "cannot create backup directory \(path): check \(EnvironmentKey.backupDirectory) and its permissions (\(String(cString: strerror(errno))))")
+    }
+
+    /// Removes the partial files (`YYYY-MM-DD/*.partial`) of runs that died (killed, crashed) and the day folders
+    /// that leaves empty; a partial file a live writer holds (``AtomicFileWriter``) is left alone. Returns the
+    /// paths removed. Run when `backup` and `run` start.
+    package func removeStalePartialFiles() -> [String] {
+        var removed: [String] = []
+        for day in (try? FileManager.default.contentsOfDirectory(atPath: root))?.filter(BackupFileName.isDateDirectoryName).sorted() ?? [] {
+            let directory = "\(root)/\(day)"
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            for name in names.sorted() where name.hasSuffix(".partial") && AtomicFileWriter.removeStalePartialFile(at: "\(directory)/\(name)") {
+                removed.append("\(directory)/\(name)")
+            }
+            if names.allSatisfy({ removed.contains("\(directory)/\($0)") }) { rmdir(directory) }
+        }
+        return removed
     }
 
     package func list() async throws -> BackupCatalog {
@@ -85,6 +156,13 @@ package struct LocalBackupStorage: BackupStorage {
                 continue
             }
             let present = Set(names)
+            for name in names where name.hasSuffix(".partial") && !AtomicFileWriter.isHeld("\(directory)/\(name)") {
+                catalog.staleFiles.append(
+                    CatalogWarning(
+                        path: "\(directory)/\(name)",
+                        message: "unfinished file of an interrupted backup, not a backup: "
+                            + "removed when `baktainer backup` or `baktainer run` next starts, or delete it"))
+            }
             for name in names where BackupFileName(name) != nil && present.contains(name + ".json") {
                 let key = BackupKey("\(day)/\(name)")
                 let path = location(of: key)
@@ -141,11 +219,13 @@ package struct LocalBackupStorage: BackupStorage {
 
 /// One backup being written into the backup directory.
 final class LocalBackupWriter: BackupWriter {
+    let key: BackupKey
     private let data: AtomicFileWriter
     private let directory: String
     private var sidecars: [AtomicFileWriter] = []
 
-    init(data: AtomicFileWriter, directory: String) {
+    init(key: BackupKey, data: AtomicFileWriter, directory: String) {
+        self.key = key
         self.data = data
         self.directory = directory
     }
@@ -181,8 +261,10 @@ final class LocalBackupWriter: BackupWriter {
         }
     }
 
+    /// Removes the partial files, then the day folder if that left it empty.
     func discard() async {
         await data.discard()
         for sidecar in sidecars { await sidecar.discard() }
+        rmdir(directory)
     }
 }

@@ -14,7 +14,11 @@ struct BaktainerProcess {
     private let outputFile: URL
     private let errorFile: URL
 
-    /// Starts `baktainer ARGUMENTS` with the test process's environment plus `environment`.
+    /// Settings every run gets unless `environment` says otherwise: test backup directories live two levels
+    /// below `/var/tmp` (`/var/tmp/bt-<suite>-tests/<id>`), so their parents may be created too.
+    static let defaultEnvironment = ["BT_BACKUP_DIR_CREATE_PARENTS": "true"]
+
+    /// Starts `baktainer ARGUMENTS` with the test process's environment plus ``defaultEnvironment`` plus `environment`.
     init(_ arguments: [String], environment: [String: String] = [:]) throws {
         let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let binary = directory.appendingPathComponent("baktainer")
@@ -28,7 +32,7 @@ struct BaktainerProcess {
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         process.executableURL = binary
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(Self.defaultEnvironment) { $1 }.merging(environment) { $1 }
         process.standardOutput = try FileHandle(forWritingTo: outputFile)
         process.standardError = try FileHandle(forWritingTo: errorFile)
         try process.run()

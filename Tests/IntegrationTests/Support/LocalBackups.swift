@@ -11,7 +11,7 @@ struct LocalBackups {
 
     init(client: DockerClient, root: String, settings: PipelineSettings = PipelineSettings()) {
         runtime = DockerRuntime(client: client)
-        storage = LocalBackupStorage(root: root)
+        storage = LocalBackupStorage(root: root, createsParents: true)
         self.settings = settings
     }
 
