@@ -31,8 +31,15 @@ struct BackupCommand: ConfiguredCommand {
         let runtime = try await CommandEnvironment.connect(configuration)
         let resolved = try await TargetDiscovery(runtime: runtime, labels: settings.discoveryLabels).targets(named: all ? [] : names)
         if !names.isEmpty && !all {
-            let found = Set(resolved.map { result in (try? result.get().containerName) ?? "" })
-            for name in names where !found.contains(name) && !resolved.contains(where: { (try? $0.get().backupName) == name }) {
+            // Containers with invalid labels are found too: their row says what is wrong.
+            let found = Set(
+                resolved.flatMap { result in
+                    switch result {
+                    case .success(let target): [target.containerName, target.backupName]
+                    case .failure(let error): [error.containerName, error.backupName].compactMap { $0 }
+                    }
+                })
+            for name in names where !found.contains(name) {
                 print("no running container labelled baktainer.backup=true is named '\(name)'")
             }
         }
@@ -46,14 +53,18 @@ struct BackupCommand: ConfiguredCommand {
             }
         }
         if dryRun {
+            var failed = !rows.isEmpty || (targets.isEmpty && !names.isEmpty)
+            for row in rows { print("\(row[0]): labels invalid, would not be backed up: \(row[4])") }
             for target in targets {
                 do {
                     let plan = try DumpPlan.make(target, settings: pipeline, date: Date())
                     for line in plan.steps(location: storage.location(of: plan.key)) { print(line) }
                 } catch {
                     print("\(target.containerName): \(error.message)")
+                    failed = true
                 }
             }
+            if failed { throw ExitCode(1) }
             return
         }
         CommandEnvironment.prepare(storage, logger: logger)

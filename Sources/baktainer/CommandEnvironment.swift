@@ -11,15 +11,16 @@ import Foundation
 /// one-line message and a non-zero exit instead of a stack trace.
 enum CommandEnvironment {
     /// The setting values of this process: its environment over the file named by `BT_CONFIG_FILE`. The one
-    /// place that reads the process environment; warnings go to standard error.
-    static func values() throws -> ConfigurationValues {
+    /// place that reads the process environment; warnings go to standard error unless `printingWarnings` is
+    /// false (the caller reports them).
+    static func values(printingWarnings: Bool = true) throws -> ConfigurationValues {
         let values: ConfigurationValues
         do {
             values = try ConfigurationValues.load(environment: ProcessInfo.processInfo.environment)
         } catch {
             throw CommandFailure("configuration: \(error)")
         }
-        for warning in values.warnings { LineLogHandler.standardError("warning: configuration: \(warning)\n") }
+        for warning in values.warnings where printingWarnings { LineLogHandler.standardError("warning: configuration: \(warning)\n") }
         return values
     }
 

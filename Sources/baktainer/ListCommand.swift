@@ -33,11 +33,15 @@ struct ListCommand: ConfiguredCommand {
         let runtime = try await CommandEnvironment.connect(configuration)
         var containers = try await ContainerDiscovery(runtime: runtime, labels: labels).labelledContainers(includeStopped: includeStopped)
         var validation: [String: String] = [:]
-        for result in try await TargetDiscovery(runtime: runtime, labels: labels).targets() {
+        let results = try await TargetDiscovery(runtime: runtime, labels: labels).targets()
+        for result in results {
             switch result {
             case .success(let target): validation[target.containerName] = "ok"
             case .failure(let error): validation[error.containerName] = error.message
             }
+        }
+        for duplicate in DuplicateBackupName.find(in: results.compactMap { try? $0.get() }) {
+            LineLogHandler.standardError("warning: \(duplicate)\n")
         }
         for index in containers.indices { containers[index].validation = validation[containers[index].name] }
         switch format {

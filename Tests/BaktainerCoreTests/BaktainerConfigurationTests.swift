@@ -115,8 +115,14 @@ import Testing
     }
 
     @Test func unknownVariablesAreWarnedAbout() {
-        let values = ConfigurationValues(environment: ["BT_THREADZ": "4", "BT_CONFIG_FILE": "/x", "PATH": "/bin"])
-        #expect(values.warnings == ["BT_THREADZ is not a Baktainer setting and is ignored (`baktainer config` lists them)"])
+        let values = ConfigurationValues(
+            environment: ["BT_THREADZ": "4", "BT_NOTHING_LIKE_IT": "1", "BT_CONFIG_FILE": "/x", "BT_AGE_PASSPHRASE_FILE": "/p", "PATH": "/bin"])
+        #expect(
+            values.warnings == [
+                "BT_NOTHING_LIKE_IT is not a Baktainer setting and is ignored (`baktainer config` lists them)",
+                "BT_THREADZ is not a Baktainer setting and is ignored; did you mean BT_THREADS?",
+            ])
+        #expect(values.unknownVariables == [UnknownVariable(name: "BT_NOTHING_LIKE_IT"), UnknownVariable(name: "BT_THREADZ", suggestion: "BT_THREADS")])
     }
 
     @Test func theReportNamesEverySourceAndEveryKey() throws {

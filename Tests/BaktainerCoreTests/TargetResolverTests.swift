@@ -12,8 +12,8 @@ struct ResolverCase: Sendable, CustomTestStringConvertible {
 
     enum Expected: Sendable {
         case target(
-            engine: String, database: String?, user: String?, password: String?, all: Bool = false, backupName: String = "shop-db",
-            command: [String]? = nil)
+            engine: String, database: String?, user: String?, password: String?, origin: String? = nil, all: Bool = false,
+            backupName: String = "shop-db", command: [String]? = nil)
         case error(String)
     }
 
@@ -51,31 +51,32 @@ private func labels(_ engine: String?, _ extra: [String: String] = [:]) -> [Stri
         ResolverCase(
             testDescription: "stock postgres from its environment", labels: labels("postgres"),
             environment: ["POSTGRES_PASSWORD=pgpw", "POSTGRES_USER=shop", "POSTGRES_DB=shopdb", "PATH=/usr/bin"],
-            expected: .target(engine: "postgres", database: "shopdb", user: "shop", password: "pgpw")),
+            expected: .target(engine: "postgres", database: "shopdb", user: "shop", password: "pgpw", origin: "POSTGRES_PASSWORD")),
         ResolverCase(
             testDescription: "postgres defaults: user postgres, database = user, POSTGRES_PASSWORD_FILE", labels: labels("PostgreSQL"),
             environment: ["POSTGRES_PASSWORD_FILE=/run/secrets/pg"], files: ["/run/secrets/pg": "filepw\n"],
-            expected: .target(engine: "postgres", database: "postgres", user: "postgres", password: "filepw")),
+            expected: .target(engine: "postgres", database: "postgres", user: "postgres", password: "filepw", origin: "POSTGRES_PASSWORD_FILE")),
         ResolverCase(
             testDescription: "mariadb prefers root when MARIADB_ROOT_PASSWORD is set", labels: labels("mariadb"),
             environment: ["MARIADB_ROOT_PASSWORD=rootpw", "MARIADB_USER=app", "MARIADB_PASSWORD=apppw", "MARIADB_DATABASE=shop"],
-            expected: .target(engine: "mariadb", database: "shop", user: "root", password: "rootpw")),
+            expected: .target(engine: "mariadb", database: "shop", user: "root", password: "rootpw", origin: "MARIADB_ROOT_PASSWORD")),
         ResolverCase(
             testDescription: "mariadb user without a root password", labels: labels("mariadb"),
             environment: ["MARIADB_USER=app", "MARIADB_PASSWORD=apppw", "MARIADB_DATABASE=shop"],
-            expected: .target(engine: "mariadb", database: "shop", user: "app", password: "apppw")),
+            expected: .target(engine: "mariadb", database: "shop", user: "app", password: "apppw", origin: "MARIADB_PASSWORD")),
         ResolverCase(
             testDescription: "mysql root from MYSQL_* variables", labels: labels("mysql"),
             environment: ["MYSQL_ROOT_PASSWORD=rootpw", "MYSQL_USER=app", "MYSQL_PASSWORD=apppw", "MYSQL_DATABASE=shop"],
-            expected: .target(engine: "mysql", database: "shop", user: "root", password: "rootpw")),
+            expected: .target(engine: "mysql", database: "shop", user: "root", password: "rootpw", origin: "MYSQL_ROOT_PASSWORD")),
         ResolverCase(
             testDescription: "mysql user from MYSQL_* variables, password by file", labels: labels("mysql"),
             environment: ["MYSQL_USER=app", "MYSQL_PASSWORD_FILE=/s/app", "MYSQL_DATABASE=shop"], files: ["/s/app": "apppw\n\n"],
-            expected: .target(engine: "mysql", database: "shop", user: "app", password: "apppw")),
+            expected: .target(engine: "mysql", database: "shop", user: "app", password: "apppw", origin: "MYSQL_PASSWORD_FILE")),
         ResolverCase(
             testDescription: "MARIADB_ wins over MYSQL_", labels: labels("mariadb"),
             environment: ["MYSQL_ROOT_PASSWORD=mysqlpw", "MARIADB_ROOT_PASSWORD_FILE=/s/root", "MYSQL_DATABASE=old", "MARIADB_DATABASE=new"],
-            files: ["/s/root": "mariapw\n"], expected: .target(engine: "mariadb", database: "new", user: "root", password: "mariapw")),
+            files: ["/s/root": "mariapw\n"],
+            expected: .target(engine: "mariadb", database: "new", user: "root", password: "mariapw", origin: "MARIADB_ROOT_PASSWORD_FILE")),
         ResolverCase(
             testDescription: "a labelled user other than the image's gets no image password", labels: labels("mariadb", ["baktainer.db.user": "backup"]),
             environment: ["MARIADB_USER=app", "MARIADB_PASSWORD=apppw", "MARIADB_DATABASE=shop"],
@@ -83,20 +84,21 @@ private func labels(_ engine: String?, _ extra: [String: String] = [:]) -> [Stri
         ResolverCase(
             testDescription: "the password label wins over the environment",
             labels: labels("postgres", ["baktainer.db.password": "labelpw", "baktainer.db.password_file": "/s/unused"]),
-            environment: ["POSTGRES_PASSWORD=envpw"], expected: .target(engine: "postgres", database: "postgres", user: "postgres", password: "labelpw")),
+            environment: ["POSTGRES_PASSWORD=envpw"],
+            expected: .target(engine: "postgres", database: "postgres", user: "postgres", password: "labelpw", origin: "baktainer.db.password")),
         ResolverCase(
             testDescription: "the password_file label wins over the environment",
             labels: labels("postgres", ["baktainer.db.password_file": "/s/db", "baktainer.db.user": "app", "baktainer.db.name": "shop"]),
             environment: ["POSTGRES_PASSWORD=envpw"], files: ["/s/db": "filepw\r\n"],
-            expected: .target(engine: "postgres", database: "shop", user: "app", password: "filepw")),
+            expected: .target(engine: "postgres", database: "shop", user: "app", password: "filepw", origin: "baktainer.db.password_file")),
         ResolverCase(
             testDescription: "redis from REDIS_PASSWORD", labels: labels("redis", ["baktainer.name": "sessions"]),
             environment: ["REDIS_PASSWORD=redispw"],
-            expected: .target(engine: "redis", database: nil, user: nil, password: "redispw", backupName: "sessions")),
+            expected: .target(engine: "redis", database: nil, user: nil, password: "redispw", origin: "REDIS_PASSWORD", backupName: "sessions")),
         ResolverCase(
             testDescription: "mongodb from MONGO_INITDB_*", labels: labels("mongo"),
             environment: ["MONGO_INITDB_ROOT_USERNAME=admin", "MONGO_INITDB_ROOT_PASSWORD=mongopw", "MONGO_INITDB_DATABASE=shop"],
-            expected: .target(engine: "mongodb", database: "shop", user: "admin", password: "mongopw")),
+            expected: .target(engine: "mongodb", database: "shop", user: "admin", password: "mongopw", origin: "MONGO_INITDB_ROOT_PASSWORD")),
         ResolverCase(
             testDescription: "db.all without a database, no password", labels: labels("mariadb", ["baktainer.db.all": "YES"]),
             expected: .target(engine: "mariadb", database: nil, user: "root", password: nil, all: true)),
@@ -112,7 +114,8 @@ private func labels(_ engine: String?, _ extra: [String: String] = [:]) -> [Stri
         ResolverCase(
             testDescription: "custom from words",
             labels: labels("custom", ["baktainer.command": " pg_dump  --format=custom\tshop ", "baktainer.db.password": "pw"]),
-            expected: .target(engine: "custom", database: nil, user: nil, password: "pw", command: ["pg_dump", "--format=custom", "shop"])),
+            expected: .target(
+                engine: "custom", database: nil, user: nil, password: "pw", origin: "baktainer.db.password", command: ["pg_dump", "--format=custom", "shop"])),
         ResolverCase(
             testDescription: "custom from JSON keeps spaces and quotes as data",
             labels: labels("custom", ["baktainer.command": #"["/usr/bin/sqlite3", "/data/my db.sqlite", ".dump; rm -rf /"]"#]),
@@ -124,8 +127,11 @@ private func labels(_ engine: String?, _ extra: [String: String] = [:]) -> [Stri
     static let refused: [ResolverCase] = [
         ResolverCase(testDescription: "no engine", labels: labels(nil), expected: .error("baktainer.db.engine is not set; use one of \(names)")),
         ResolverCase(
-            testDescription: "unknown engine", labels: labels("postgress"),
-            expected: .error("baktainer.db.engine 'postgress' is not an engine; use one of \(names)")),
+            testDescription: "mistyped engine", labels: labels("postgress"),
+            expected: .error("baktainer.db.engine 'postgress' is not an engine: did you mean postgres? (engines: \(names))")),
+        ResolverCase(
+            testDescription: "unknown engine", labels: labels("oracle"),
+            expected: .error("baktainer.db.engine 'oracle' is not an engine; use one of \(names)")),
         ResolverCase(
             testDescription: "custom without a command", labels: labels("custom"),
             expected: .error("baktainer.command is not set; engine custom needs a dump command such as [\"pg_dump\",\"shop\"]")),
@@ -171,12 +177,13 @@ private func labels(_ engine: String?, _ extra: [String: String] = [:]) -> [Stri
     func resolves(_ example: ResolverCase) async throws {
         let result = try await example.resolve()
         switch (example.expected, result) {
-        case (.target(let engine, let database, let user, let password, let all, let backupName, let command), .success(let target)):
+        case (.target(let engine, let database, let user, let password, let origin, let all, let backupName, let command), .success(let target)):
             var expected = BackupTarget(
                 containerID: String(repeating: "a", count: 64), containerName: "shop-db", engine: EngineRegistry().engine(named: engine)!, database: database,
                 user: user,
                 password: password.map(Secret.init), allDatabases: all, backupName: backupName, customCommand: command)
             expected.labels = example.labels
+            expected.passwordOrigin = origin
             #expect(target == expected)
         case (.error(let message), .failure(let error)):
             #expect(error == TargetError(containerName: "shop-db", message: message))

@@ -52,11 +52,9 @@ extension ConfigurationValues {
             }
             for variable in key.variables { entries[variable] = found }
         }
-        let known = Set(ConfigurationKey.all.flatMap(\.variables) + [EnvironmentKey.configFile])
-        for name in environment.keys.sorted() where name.hasPrefix("BT_") && !known.contains(name) {
-            warnings.append("\(name) is not a Baktainer setting and is ignored (`baktainer config` lists them)")
-        }
-        self.init(entries: entries, filePath: file?.path, warnings: warnings)
+        let unknown = UnknownVariable.find(in: environment)
+        warnings += unknown.map(\.warning)
+        self.init(entries: entries, filePath: file?.path, warnings: warnings, unknownVariables: unknown)
     }
 
     /// The non-empty text `provider` holds at `key`, the name it holds it under, and whether it is secret.

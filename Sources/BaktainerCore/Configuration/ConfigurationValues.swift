@@ -33,12 +33,15 @@ package struct ConfigurationValues: Sendable {
     package let filePath: String?
     /// Things worth knowing that stop nothing: unknown `BT_*` variables, older variables outweighed by newer ones.
     package let warnings: [String]
+    /// The `BT_*` variables of the environment that are not settings (their warnings are in ``warnings`` too).
+    package let unknownVariables: [UnknownVariable]
 
     /// Values by name (a variable such as `BT_THREADS`, or a label).
-    package init(entries: [String: Entry], filePath: String? = nil, warnings: [String] = []) {
+    package init(entries: [String: Entry], filePath: String? = nil, warnings: [String] = [], unknownVariables: [UnknownVariable] = []) {
         self.entries = entries.filter { !$0.value.value.isEmpty }
         self.filePath = filePath
         self.warnings = warnings
+        self.unknownVariables = unknownVariables
     }
 
     /// A container's labels, each its own source.

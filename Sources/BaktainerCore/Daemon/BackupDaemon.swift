@@ -175,6 +175,9 @@ package struct BackupDaemon: Service {
             for (container, message) in snapshot.invalid.sorted(by: { $0.key < $1.key }) {
                 logger.warning("not backed up: container '\(container)': \(message)", metadata: ["container": "\(container)"])
             }
+            for duplicate in DuplicateBackupName.find(in: results.compactMap { try? $0.get() }) {
+                logger.warning("\(duplicate)")
+            }
         }
         wakeup.signal()
     }

@@ -34,9 +34,16 @@ package struct TargetDiscovery: Sendable {
                         var target = target
                         target.runtime = runtime.id
                         return target
-                    }.flatMap(checked))
+                    }.flatMap(checked).mapError { error in
+                        var error = error
+                        error.backupName = summary.labels[BackupLabel.name]
+                        return error
+                    })
             } catch {
-                results.append(.failure(TargetError(containerName: summary.name, message: "cannot inspect the container: \(error)")))
+                results.append(
+                    .failure(
+                        TargetError(
+                            containerName: summary.name, message: "cannot inspect the container: \(error)", backupName: summary.labels[BackupLabel.name])))
             }
         }
         return results

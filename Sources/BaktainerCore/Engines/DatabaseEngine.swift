@@ -48,6 +48,10 @@ package protocol DatabaseEngine: Sendable {
     /// Whether a dump of this engine can be restored into a container labelled with `other` (mysql and mariadb
     /// read each other's dumps).
     func canRestore(into other: any DatabaseEngine) -> Bool
+    /// A cheap command that connects to `target`'s server the way a dump does, with its credentials (in the
+    /// environment only), and checks that its database exists (`validate`). nil: the engine cannot check
+    /// without dumping (mongodb, custom).
+    func connectionCheck(for target: BackupTarget) -> ConnectionCheck?
 }
 
 extension DatabaseEngine {
@@ -93,6 +97,9 @@ extension DatabaseEngine {
 
     /// The same engine only, unless an engine says otherwise.
     package func canRestore(into other: any DatabaseEngine) -> Bool { other.identifier == identifier }
+
+    /// No connection check unless an engine has one.
+    package func connectionCheck(for target: BackupTarget) -> ConnectionCheck? { nil }
 }
 
 /// A target that an engine cannot dump as configured; the message names the container and the label.

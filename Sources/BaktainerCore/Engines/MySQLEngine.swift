@@ -151,6 +151,28 @@ package struct MySQLEngine: DatabaseEngine {
         return ContainerCommand(["sh", "-c", Self.clientScript, "baktainer-\(identifier)-probe", "probe", database], environment: credentials(target))
     }
 
+    static let checkScript =
+        optionFilePreamble + #"""
+            if command -v mariadb >/dev/null 2>&1; then tool=mariadb
+            elif command -v mysql >/dev/null 2>&1; then tool=mysql
+            else echo "neither mariadb nor mysql is installed in this container"; exit 127
+            fi
+            if [ -n "$1" ]; then set -- --database="$1"; else set --; fi
+            "$tool" --defaults-extra-file="$f" --connect-timeout=10 --batch --skip-column-names "$@" -e 'SELECT 1' 2>&1
+            """#
+
+    /// The option-file script, then `mariadb` (else `mysql`) `--database=DB -e 'SELECT 1'` (no database for an
+    /// all-databases target): the client and credentials of the dump, stderr folded into stdout.
+    package func connectionCheck(for target: BackupTarget) -> ConnectionCheck? {
+        ConnectionCheck(
+            ContainerCommand(
+                ["sh", "-c", Self.checkScript, "baktainer-\(identifier)-check", target.allDatabases ? "" : (target.database ?? "")],
+                environment: credentials(target)),
+            markers: [
+                .init(.credentials, "ERROR 1045"), .init(.missingDatabase, "ERROR 1049"), .init(.databaseAccess, "ERROR 1044"),
+            ])
+    }
+
     private func credentials(_ target: BackupTarget) -> [String: String] {
         ["BAKTAINER_DB_USER": target.user ?? "root", "BAKTAINER_DB_PASSWORD": target.password?.revealed ?? ""]
     }

@@ -127,6 +127,26 @@ package struct PostgresEngine: DatabaseEngine {
     /// `pg_isready -q -h 127.0.0.1`.
     package var readinessProbe: ContainerCommand? { ContainerCommand(["pg_isready", "-q", "-h", "127.0.0.1"]) }
 
+    /// `psql -X -tA --username=USER --no-password --dbname=DB -c 'select 1'` over the socket pg_dump uses (the
+    /// `postgres` database for a `pg_dumpall` target), `PGPASSWORD` in the environment, stderr folded into stdout.
+    package func connectionCheck(for target: BackupTarget) -> ConnectionCheck? {
+        let database = target.allDatabases ? "postgres" : (target.database ?? "postgres")
+        var environment = passwordEnvironment(target)
+        environment["PGCONNECT_TIMEOUT"] = "10"
+        return ConnectionCheck(
+            ContainerCommand(
+                [
+                    "sh", "-c", #"psql -X -tA --username="$1" --no-password --dbname="$2" -c 'select 1' 2>&1"#, "baktainer-postgres-check",
+                    target.user ?? "postgres", database,
+                ],
+                environment: environment),
+            markers: [
+                .init(.credentials, "password authentication failed"), .init(.credentials, "no password supplied"),
+                .init(.unknownUser, "role \"", "does not exist"), .init(.missingDatabase, "database \"", "does not exist"),
+                .init(.databaseAccess, "permission denied for database"),
+            ])
+    }
+
     private func passwordEnvironment(_ target: BackupTarget) -> [String: String] {
         target.password.map { ["PGPASSWORD": $0.revealed] } ?? [:]
     }

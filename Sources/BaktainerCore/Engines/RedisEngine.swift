@@ -29,6 +29,24 @@ package struct RedisEngine: DatabaseEngine {
         return ContainerCommand(arguments + ["--rdb", "-"], environment: environment)
     }
 
+    static let checkScript = #"""
+        if [ -n "$1" ]; then exec redis-cli --no-auth-warning --user "$1" PING 2>&1; fi
+        exec redis-cli --no-auth-warning PING 2>&1
+        """#
+
+    /// `redis-cli --no-auth-warning [--user USER] PING`, `REDISCLI_AUTH` in the environment; answered `PONG`.
+    package func connectionCheck(for target: BackupTarget) -> ConnectionCheck? {
+        var environment: [String: String] = [:]
+        if let password = target.password { environment["REDISCLI_AUTH"] = password.revealed }
+        return ConnectionCheck(
+            ContainerCommand(["sh", "-c", Self.checkScript, "baktainer-redis-check", target.user ?? ""], environment: environment),
+            markers: [
+                .init(.credentials, "NOAUTH"), .init(.credentials, "WRONGPASS"), .init(.credentials, "AUTH failed"),
+                .init(.credentials, "invalid password"),
+            ],
+            expectedOutput: "PONG")
+    }
+
     package func isComplete(dumpTail: [UInt8], size: Int) -> Bool {
         size > 0
     }

@@ -40,6 +40,22 @@ package struct SQLiteEngine: DatabaseEngine {
         return ContainerCommand(["sh", "-c", Self.script, "baktainer-sqlite-dump", path])
     }
 
+    static let checkScript = #"""
+        [ -f "$1" ] || { echo "no database file at $1"; exit 66; }
+        [ -r "$1" ] || { echo "the database file $1 is not readable"; exit 77; }
+        command -v sqlite3 >/dev/null 2>&1 || { echo "sqlite3 is not installed in this container (the dump needs it)"; exit 127; }
+        sqlite3 -readonly "$1" 'PRAGMA schema_version' 2>&1 >/dev/null
+        """#
+
+    /// The file `baktainer.db.name` exists, is readable and opens as a database with `sqlite3`, which the
+    /// dump needs in the container.
+    package func connectionCheck(for target: BackupTarget) -> ConnectionCheck? {
+        guard let path = target.database else { return nil }
+        return ConnectionCheck(
+            ContainerCommand(["sh", "-c", Self.checkScript, "baktainer-sqlite-check", path]),
+            markers: [.init(.missingDatabase, "no database file at")])
+    }
+
     package func isComplete(dumpTail: [UInt8], size: Int) -> Bool {
         size >= 512  // a database file is at least one page
     }

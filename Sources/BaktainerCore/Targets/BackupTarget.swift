@@ -14,6 +14,9 @@ package struct BackupTarget: Sendable, Equatable {
     package var user: String?
     /// The password, if any. Reaches the dump tool only through its environment or a 0600 file.
     package var password: Secret?
+    /// Where the password came from, for messages: a label (`baktainer.db.password`, `baktainer.db.password_file`)
+    /// or a variable of the container (`POSTGRES_PASSWORD`, `MARIADB_ROOT_PASSWORD_FILE`); nil without one.
+    package var passwordOrigin: String?
     /// Dump every database (`baktainer.db.all=true`).
     package var allDatabases: Bool
     /// The prefix of backup file names (`baktainer.name`, else the container name).
@@ -47,7 +50,8 @@ package struct BackupTarget: Sendable, Equatable {
     package static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.runtime == rhs.runtime && lhs.containerID == rhs.containerID && lhs.containerName == rhs.containerName
             && lhs.engine.identifier == rhs.engine.identifier && lhs.database == rhs.database && lhs.user == rhs.user
-            && lhs.password == rhs.password && lhs.allDatabases == rhs.allDatabases && lhs.backupName == rhs.backupName
+            && lhs.password == rhs.password && lhs.passwordOrigin == rhs.passwordOrigin && lhs.allDatabases == rhs.allDatabases
+            && lhs.backupName == rhs.backupName
             && lhs.customCommand == rhs.customCommand && lhs.schedules == rhs.schedules && lhs.labels == rhs.labels
     }
 }

@@ -37,6 +37,9 @@ package struct TargetResolver: Sendable {
             throw fail("\(BackupLabel.engine) is not set; use one of \(known)")
         }
         guard let engine = registry.engine(named: engineName) else {
+            if let suggestion = NameSuggestion.closest(to: engineName, among: registry.names) {
+                throw fail("\(BackupLabel.engine) '\(engineName)' is not an engine: did you mean \(suggestion)? (engines: \(known))")
+            }
             throw fail("\(BackupLabel.engine) '\(engineName)' is not an engine; use one of \(known)")
         }
         let image = engine.imageEnvironment
@@ -95,18 +98,21 @@ package struct TargetResolver: Sendable {
 
         // Password: the label, the label's file, else the image's variables for this user.
         var password: String?
+        var passwordOrigin: String?
         if let value = label(BackupLabel.password) {
-            password = value
+            (password, passwordOrigin) = (value, BackupLabel.password)
         } else if let path = label(BackupLabel.passwordFile) {
             password = try await Self.read(path, named: BackupLabel.passwordFile, readFile: readFile, fail: fail)
             if password == nil { throw fail("\(BackupLabel.passwordFile) '\(path)' is empty") }
+            passwordOrigin = BackupLabel.passwordFile
         } else {
             let variables = (image.rootUser != nil && user == image.rootUser) ? image.rootPassword : (user == imageUser ? image.password : [])
             for variable in variables where password == nil {
                 if let value = env(variable) {
-                    password = value
+                    (password, passwordOrigin) = (value, variable)
                 } else if let path = env(variable + "_FILE") {
                     password = try await Self.read(path, named: variable + "_FILE", readFile: readFile, fail: fail)
+                    passwordOrigin = password == nil ? nil : variable + "_FILE"
                 }
             }
         }
@@ -139,6 +145,7 @@ package struct TargetResolver: Sendable {
             containerID: container.id, containerName: container.name, engine: engine, database: database, user: user,
             password: password.map(Secret.init), allDatabases: allDatabases, backupName: backupName,
             customCommand: customCommand)
+        target.passwordOrigin = passwordOrigin
         target.schedules = schedules
         target.labels = container.labels
         return target
@@ -182,11 +189,15 @@ package struct TargetError: Error, Sendable, Equatable, CustomStringConvertible 
     package var containerName: String
     /// What is wrong and which label to fix.
     package var message: String
+    /// The container's `baktainer.name` label, if set: a name given on the command line finds the container
+    /// by it even when its labels are invalid.
+    package var backupName: String?
 
     /// Creates an error.
-    package init(containerName: String, message: String) {
+    package init(containerName: String, message: String, backupName: String? = nil) {
         self.containerName = containerName
         self.message = message
+        self.backupName = backupName
     }
 
     /// `container 'NAME': MESSAGE`.
