@@ -48,6 +48,12 @@ package protocol DatabaseEngine: Sendable {
     /// Whether a dump of this engine can be restored into a container labelled with `other` (mysql and mariadb
     /// read each other's dumps).
     func canRestore(into other: any DatabaseEngine) -> Bool
+    /// Phrases in the engine's tools' error output that mean the server refused the login (`Access denied for
+    /// user`): a failure showing one gets advice on where the password comes from.
+    var authenticationFailureMarkers: [String] { get }
+    /// How to load a decoded dump by hand, reading stdin, as a shell command line with `CONTAINER`, `USER` and
+    /// `DATABASE` to fill in (``ManualRestore``); nil when the engine has no such one-liner.
+    var manualRestoreCommand: String? { get }
 }
 
 extension DatabaseEngine {
@@ -93,6 +99,12 @@ extension DatabaseEngine {
 
     /// The same engine only, unless an engine says otherwise.
     package func canRestore(into other: any DatabaseEngine) -> Bool { other.identifier == identifier }
+
+    /// No login failures recognised unless an engine knows its tools' words.
+    package var authenticationFailureMarkers: [String] { [] }
+
+    /// No manual one-liner unless an engine has one.
+    package var manualRestoreCommand: String? { nil }
 }
 
 /// A target that an engine cannot dump as configured; the message names the container and the label.

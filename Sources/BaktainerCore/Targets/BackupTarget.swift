@@ -14,6 +14,9 @@ package struct BackupTarget: Sendable, Equatable {
     package var user: String?
     /// The password, if any. Reaches the dump tool only through its environment or a 0600 file.
     package var password: Secret?
+    /// Where the password came from, for messages (`label baktainer.db.password`, `MARIADB_ROOT_PASSWORD in
+    /// the container's environment`); nil when there is none or it was set directly.
+    package var passwordOrigin: String?
     /// Dump every database (`baktainer.db.all=true`).
     package var allDatabases: Bool
     /// The prefix of backup file names (`baktainer.name`, else the container name).

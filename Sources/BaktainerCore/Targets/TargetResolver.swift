@@ -95,18 +95,23 @@ package struct TargetResolver: Sendable {
 
         // Password: the label, the label's file, else the image's variables for this user.
         var password: String?
+        var passwordOrigin: String?
         if let value = label(BackupLabel.password) {
             password = value
+            passwordOrigin = "the label \(BackupLabel.password)"
         } else if let path = label(BackupLabel.passwordFile) {
             password = try await Self.read(path, named: BackupLabel.passwordFile, readFile: readFile, fail: fail)
             if password == nil { throw fail("\(BackupLabel.passwordFile) '\(path)' is empty") }
+            passwordOrigin = "the file \(path) (label \(BackupLabel.passwordFile))"
         } else {
             let variables = (image.rootUser != nil && user == image.rootUser) ? image.rootPassword : (user == imageUser ? image.password : [])
             for variable in variables where password == nil {
                 if let value = env(variable) {
                     password = value
+                    passwordOrigin = "\(variable) in the container's environment"
                 } else if let path = env(variable + "_FILE") {
                     password = try await Self.read(path, named: variable + "_FILE", readFile: readFile, fail: fail)
+                    passwordOrigin = "the file \(path) (\(variable)_FILE in the container's environment)"
                 }
             }
         }
@@ -141,6 +146,7 @@ package struct TargetResolver: Sendable {
             customCommand: customCommand)
         target.schedules = schedules
         target.labels = container.labels
+        target.passwordOrigin = password == nil ? nil : passwordOrigin
         return target
     }
 
