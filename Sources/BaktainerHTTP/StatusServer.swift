@@ -34,10 +34,11 @@ package struct StatusServer {
         var invalid: [Invalid]
     }
 
-    /// Builds the server, a service to run in the daemon's service group (tests drive its router directly).
+    /// Builds the server, a service to run in the daemon's service group (tests drive its router directly);
+    /// `onListening` runs once it listens, never when its port cannot be bound (see ``StatusServerService``).
     package static func application(
         state: DaemonState, metrics: DaemonMetrics, settings: DaemonSettings, port: Int, logger: Logger,
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() }, onListening: @escaping @Sendable () async -> Void = {}
     ) -> some ApplicationProtocol {
         let router = Router()
         router.get("/live") { _, _ in text(.ok, "ok\n") }
@@ -75,7 +76,9 @@ package struct StatusServer {
             let body = (try? encoder.encode(status)) ?? Data("{}".utf8)
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
-        return Application(router: router, configuration: .init(address: .hostname(settings.httpBind, port: port)), logger: logger)
+        return Application(
+            router: router, configuration: .init(address: .hostname(settings.httpBind, port: port)), onServerRunning: { _ in await onListening() },
+            logger: logger)
     }
 
     private static func text(_ status: HTTPResponse.Status, _ body: String) -> Response {

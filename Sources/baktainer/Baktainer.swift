@@ -40,6 +40,7 @@ struct Baktainer: AsyncParsableCommand {
     static func unknownSubcommand(_ word: String) -> String? {
         let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
         guard !word.hasPrefix("-"), !names.contains(word) else { return nil }
-        return "'\(word)' is not a baktainer command\(Suggestion.didYouMean(word, among: names)); the commands are \(names.dropLast().joined(separator: ", "))"
+        let suggestion = NameSuggestion.closest(to: word, among: names).map { " (did you mean \($0)?)" } ?? ""
+        return "'\(word)' is not a baktainer command\(suggestion); the commands are \(names.dropLast().joined(separator: ", "))"
     }
 }

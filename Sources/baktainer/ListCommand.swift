@@ -60,7 +60,7 @@ struct ListCommand: ConfiguredCommand {
         do {
             catalog = try await LocalBackupStorage(root: settings.backupDirectory).list()
         } catch {
-            throw CommandFailure("cannot read the backup directory: \((error as? StorageError)?.message ?? "\(error)")")
+            throw CommandFailure((error as? StorageError)?.message ?? "cannot read the backup directory: \(error)")
         }
         for warning in catalog.warnings + catalog.staleFiles { LineLogHandler.standardError("warning: \(warning)\n") }
         let entries = catalog.entries.sorted { ($0.stream, $1.date) < ($1.stream, $0.date) }

@@ -17,7 +17,9 @@ struct RestoreCommand: ConfiguredCommand {
             checked: a database that already holds tables needs --yes, a missing one --create. postgres: psql \
             (stops at the first error, one transaction); mysql/mariadb: the mariadb/mysql client; sqlite: a new \
             file swapped in atomically (refused while the database is open, unless --force); redis: needs --force \
-            (replaces the RDB file and restarts the container); mongodb: mongorestore --archive --drop.
+            (replaces the RDB file and restarts the container); mongodb: mongorestore --archive --drop. \
+            A dump without its .json record is restored only with --engine (and --to); its layers come from its \
+            name or content, its checksum from a .sha256 beside it if there is one.
             """)
 
     @Argument(help: "A backup file, or a backup/container name with --latest or --date.")
@@ -41,8 +43,13 @@ struct RestoreCommand: ConfiguredCommand {
     @Flag(help: "Restore even if the database already holds tables.")
     var yes = false
 
-    @Flag(help: "Restore into an open SQLite database; replace a Redis RDB file and restart the container.")
+    @Flag(
+        help: "Restore into an open SQLite database; replace a Redis RDB file and restart the container; with --engine, a dump without its completion marker.")
     var force = false
+
+    @Option(
+        help: "The engine of a dump without its .json record (copied alone, made by hand or by the Ruby Baktainer): postgres, mysql, mariadb, …; needs --to.")
+    var engine: String?
 
     @Flag(help: "Verify and show what would run (secrets masked); write nothing.")
     var dryRun = false
@@ -51,6 +58,7 @@ struct RestoreCommand: ConfiguredCommand {
 
     func validate() throws {
         if latest && date != nil { throw ValidationError("use --latest or --date, not both") }
+        if engine != nil && to == nil { throw ValidationError("--engine needs --to CONTAINER: a dump without its record does not say where it came from") }
         if let date, !BackupFileName.isDateDirectoryName(date) { throw ValidationError("--date '\(date)' is not a date: use YYYY-MM-DD") }
     }
 
@@ -59,7 +67,8 @@ struct RestoreCommand: ConfiguredCommand {
         let logger = output.logger(configuration)
         let runtime = try await CommandEnvironment.connect(configuration)
         let runner = RestoreRunner(runtime: runtime, identities: configuration.pipeline.encryption.identities, logger: logger)
-        let request = RestoreRequest(file: file, container: to, database: database, create: create, overwrite: yes, force: force)
+        var request = RestoreRequest(file: file, container: to, database: database, create: create, overwrite: yes, force: force)
+        request.engine = engine
         if dryRun {
             do {
                 let plan = try await runner.plan(request)
@@ -95,7 +104,7 @@ struct RestoreCommand: ConfiguredCommand {
         do {
             catalog = try await LocalBackupStorage(root: settings.backupDirectory).list()
         } catch {
-            throw CommandFailure("cannot read the backup directory: \(error)")
+            throw CommandFailure((error as? StorageError)?.message ?? "cannot read the backup directory: \(error)")
         }
         guard let entry = catalog.latest(named: source, onDay: date) else {
             throw CommandFailure("no backup of '\(source)'\(date.map { " on \($0)" } ?? "") in \(settings.backupDirectory) (BT_BACKUP_DIR)")

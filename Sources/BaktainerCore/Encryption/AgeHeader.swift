@@ -35,6 +35,18 @@ struct AgeHeader: Sendable {
         HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: authenticatedBytes, using: Self.macKey(fileKey: fileKey))
     }
 
+    /// The length of the header at the start of `prefix` (up to and including the newline after the MAC line),
+    /// or nil when `prefix` does not hold all of it.
+    static func length(in prefix: [UInt8]) -> Int? {
+        let marker = Array("\n--- ".utf8)
+        guard prefix.count > marker.count else { return nil }
+        for start in 0...(prefix.count - marker.count) where prefix[start..<start + marker.count].elementsEqual(marker) {
+            guard let newline = prefix[(start + marker.count)...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            return newline + 1
+        }
+        return nil
+    }
+
     /// Parses a complete header; `bytes` runs up to and including the newline after the MAC.
     static func parse(_ bytes: [UInt8]) throws(AgeError) -> AgeHeader {
         var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)

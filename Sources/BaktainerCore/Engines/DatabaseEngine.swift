@@ -52,6 +52,12 @@ package protocol DatabaseEngine: Sendable {
     /// environment only), and checks that its database exists (`validate`). nil: the engine cannot check
     /// without dumping (mongodb, custom).
     func connectionCheck(for target: BackupTarget) -> ConnectionCheck?
+    /// Phrases in the engine's tools' error output that mean the server refused the login (`Access denied for
+    /// user`): a failure showing one gets advice on where the password comes from.
+    var authenticationFailureMarkers: [String] { get }
+    /// How to load a decoded dump by hand, reading stdin, as a shell command line with `CONTAINER`, `USER` and
+    /// `DATABASE` to fill in (``ManualRestore``); nil when the engine has no such one-liner.
+    var manualRestoreCommand: String? { get }
 }
 
 extension DatabaseEngine {
@@ -100,6 +106,11 @@ extension DatabaseEngine {
 
     /// No connection check unless an engine has one.
     package func connectionCheck(for target: BackupTarget) -> ConnectionCheck? { nil }
+    /// No login failures recognised unless an engine knows its tools' words.
+    package var authenticationFailureMarkers: [String] { [] }
+
+    /// No manual one-liner unless an engine has one.
+    package var manualRestoreCommand: String? { nil }
 }
 
 /// A target that an engine cannot dump as configured; the message names the container and the label.

@@ -14,6 +14,9 @@ package struct MongoEngine: DatabaseEngine {
     /// Creates the engine.
     package init() {}
 
+    /// The tools' words for a refused login.
+    package var authenticationFailureMarkers: [String] { ["Authentication failed", "requires authentication"] }
+
     /// The official image's `MONGO_INITDB_*` variables.
     package var imageEnvironment: ImageEnvironment {
         ImageEnvironment(database: ["MONGO_INITDB_DATABASE"], user: ["MONGO_INITDB_ROOT_USERNAME"], password: ["MONGO_INITDB_ROOT_PASSWORD"])

@@ -27,6 +27,14 @@ package struct MySQLEngine: DatabaseEngine {
         self.identifier = identifier
     }
 
+    /// The client's words for a refused login (`ERROR 1045 (28000): Access denied for user …`).
+    package var authenticationFailureMarkers: [String] { ["Access denied for user"] }
+
+    /// The client, the password passed on from the caller's `MYSQL_PWD` (never on a command line).
+    package var manualRestoreCommand: String? {
+        "docker exec -i -e MYSQL_PWD CONTAINER \(identifier == "mysql" ? "mysql" : "mariadb") -u USER [DATABASE]"
+    }
+
     /// The start of every script here: a 0600 option file holding the credentials (from the exec's
     /// environment, never argv), removed on exit and on TERM/INT; the script goes on with `"$f"`.
     static let optionFilePreamble = #"""

@@ -27,6 +27,14 @@ package struct PostgresEngine: DatabaseEngine {
     /// Creates the engine.
     package init() {}
 
+    /// libpq's words for a refused login.
+    package var authenticationFailureMarkers: [String] { ["password authentication failed", "no password supplied", "authentication failed for user"] }
+
+    /// psql in one transaction, stopping at the first error.
+    package var manualRestoreCommand: String? {
+        "docker exec -i CONTAINER psql -U USER -d DATABASE --single-transaction -v ON_ERROR_STOP=1"
+    }
+
     package func dumpCommand(for target: BackupTarget) throws(EngineError) -> ContainerCommand {
         let user = target.user ?? "postgres"
         var environment: [String: String] = [:]

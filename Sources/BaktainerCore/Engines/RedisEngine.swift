@@ -15,6 +15,9 @@ package struct RedisEngine: DatabaseEngine {
     /// Creates the engine.
     package init() {}
 
+    /// redis-cli's words for a refused or missing password.
+    package var authenticationFailureMarkers: [String] { ["NOAUTH", "WRONGPASS", "invalid password", "invalid username-password"] }
+
     /// `REDIS_PASSWORD` (bitnami-style images).
     package var imageEnvironment: ImageEnvironment { ImageEnvironment(password: ["REDIS_PASSWORD"]) }
 

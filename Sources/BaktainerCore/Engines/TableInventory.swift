@@ -12,7 +12,9 @@ package enum TableInventory {
         guard let command = target.engine.inventoryCommand(for: target) else { return nil }
         let (exit, output) = try await runtime.runCollecting(command, in: container ?? target.containerID, limit: 4 << 20)
         guard exit.exitCode == 0 else {
-            throw EngineError("counting the tables exited \(exit.exitCode): \(target.redacting(exit.stderrTail.lastLines(3)))")
+            let advice = target.credentialAdvice(forToolOutput: exit.stderrTail).map { ". \($0)" } ?? ""
+            throw EngineError(
+                "counting the tables exited \(exit.exitCode): \(target.redacting(toolOutput: exit.stderrTail.lastLines(3), command: command))\(advice)")
         }
         guard let counts = parse(output) else { throw EngineError("the table inventory has an unexpected shape") }
         return counts

@@ -1,5 +1,5 @@
 /// Why a backup produced no file; the message names the container and, where there is one, the setting to
-/// fix. Secrets are redacted before a failure is made.
+/// fix. Holds no secret: only a tool's stderr could, and it is redacted before it goes in.
 package struct BackupFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// The bounded failure kind; also a metric label.
     package enum Code: String, Sendable, Equatable {

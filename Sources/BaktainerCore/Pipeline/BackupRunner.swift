@@ -11,7 +11,8 @@ import NIOCore
 /// Every stage pulls: a piece is compressed, encrypted and written before the next is read from the exec, so
 /// memory stays flat and a slow destination slows the dump. A backup is committed only if the tool exited 0,
 /// the stream ended cleanly and the engine's completeness check passed; otherwise the writer is discarded and a
-/// ``BackupFailure`` says why, with the tool's stderr tail (secrets redacted). Cancellation also discards and
+/// ``BackupFailure`` says why, with the tool's stderr tail (the password masked there, the only place it could
+/// appear) and, for a refused login, where the password comes from. Cancellation also discards and
 /// stops the tool in the container. Retention and events are the caller's (``BackupJobRunner``).
 package struct BackupRunner: Sendable {
     private let runtime: any ContainerRuntime
@@ -33,7 +34,7 @@ package struct BackupRunner: Sendable {
         let target = plan.target
         let outcome = await attempt(plan, progress: progress)
         progress?(BackupProgress(container: target.containerName, bytes: (try? outcome.get().dumpSize ?? 0) ?? 0, isFinished: true))
-        return outcome.mapError { BackupFailure(container: target.containerName, code: $0.code, message: target.redacting($0.message)) }
+        return outcome
     }
 
     private func attempt(_ plan: DumpPlan, progress: (@Sendable (BackupProgress) -> Void)?) async -> Result<BackupRecord, BackupFailure> {
@@ -73,15 +74,18 @@ package struct BackupRunner: Sendable {
                 }
                 return try await exec.wait()
             }
+            // The tool's stderr is the only text here that can hold a secret: it alone is redacted.
+            let errors = target.redacting(toolOutput: exit.stderrTail.lastLines(), command: plan.command)
             guard exit.exitCode == 0 else {
                 await writer.discard()
-                return failure(.dumpFailed, "\(plan.command.program) exited \(exit.exitCode): \(exit.stderrTail.lastLines())")
+                let advice = target.credentialAdvice(forToolOutput: exit.stderrTail).map { ". \($0)" } ?? ""
+                return failure(.dumpFailed, "\(plan.command.program) exited \(exit.exitCode): \(errors)\(advice)")
             }
             guard exit.stdoutByteCount > 0, engine.acceptsHead(dump.head), engine.isComplete(dumpTail: dump.tail, size: exit.stdoutByteCount) else {
                 await writer.discard()
                 return failure(
                     .incompleteDump,
-                    "the \(engine.identifier) dump failed its completeness check (format header or completion marker missing, \(exit.stdoutByteCount) bytes); nothing was kept. \(exit.stderrTail.lastLines())"
+                    "the \(engine.identifier) dump failed its completeness check (format header or completion marker missing, \(exit.stdoutByteCount) bytes); nothing was kept. \(errors)"
                 )
             }
             try await store(try chain.finish())

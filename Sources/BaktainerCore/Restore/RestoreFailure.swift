@@ -1,5 +1,5 @@
 /// Why a restore did not happen or did not finish; the message names the container and file and says what to
-/// do. Secrets are redacted before a failure is made.
+/// do. Holds no secret: only a tool's stderr could, and it is redacted before it goes in.
 package struct RestoreFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// The bounded failure kind.
     package enum Code: String, Sendable, Equatable {

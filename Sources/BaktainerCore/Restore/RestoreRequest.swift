@@ -12,8 +12,11 @@ package struct RestoreRequest: Sendable, Equatable {
     package var create: Bool
     /// Restore into a database that already holds tables (`--yes`).
     package var overwrite: Bool
-    /// Override the engine's refusals: an open SQLite file, a Redis restart (`--force`).
+    /// Override the engine's refusals: an open SQLite file, a Redis restart (`--force`); for a dump without its
+    /// record, a missing completion marker.
     package var force: Bool
+    /// The engine of a dump without Baktainer's record (`--engine`); nil: the record says.
+    package var engine: String?
 
     /// Creates a request.
     package init(file: String, container: String? = nil, database: String? = nil, create: Bool = false, overwrite: Bool = false, force: Bool = false) {
@@ -27,6 +30,6 @@ package struct RestoreRequest: Sendable, Equatable {
 
     package static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.file == rhs.file && lhs.storage?.name == rhs.storage?.name && lhs.container == rhs.container && lhs.database == rhs.database
-            && lhs.create == rhs.create && lhs.overwrite == rhs.overwrite && lhs.force == rhs.force
+            && lhs.create == rhs.create && lhs.overwrite == rhs.overwrite && lhs.force == rhs.force && lhs.engine == rhs.engine
     }
 }

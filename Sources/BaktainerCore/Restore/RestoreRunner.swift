@@ -42,14 +42,33 @@ package struct RestoreRunner: Sendable {
                 let (local, key) = LocalBackupStorage.locate(request.file)
                 return (local as any BackupStorage, key)
             }()
-        switch await verifier.verify(key, in: storage) {
+        let outcome: Result<BackupVerification, VerificationFailure>
+        if let name = request.engine {
+            guard let declared = registry.engine(named: name) else {
+                throw RestoreFailure(
+                    container: request.container ?? "-", file: request.file, code: .invalidTarget,
+                    message: "--engine '\(name)' is not an engine; use one of \(registry.names.joined(separator: ", "))")
+            }
+            outcome = await verifier.verify(key, in: storage, declaredEngine: declared, acceptIncomplete: request.force)
+        } else {
+            outcome = await verifier.verify(key, in: storage)
+        }
+        switch outcome {
         case .success(let result): verification = result
         case .failure(let failure):
-            throw RestoreFailure(
-                container: request.container ?? "-", file: request.file, code: .verification,
-                message: "\(failure.description); nothing was restored")
+            var message = "\(failure.description); nothing was restored"
+            if request.engine == nil, failure.code == .notABackup, let sidecars = try? await storage.sidecars(of: key), sidecars.exists, sidecars.record == nil
+            {
+                message += ". " + ManualRestore(registry: registry).instructions(for: storage.location(of: key), container: request.container)
+            }
+            throw RestoreFailure(container: request.container ?? "-", file: request.file, code: .verification, message: message)
         }
         let record = verification.record
+        guard verification.hasRecord || request.container != nil else {
+            throw RestoreFailure(
+                container: "-", file: request.file, code: .invalidTarget,
+                message: "a dump without its record does not say where it came from: name the destination with --to CONTAINER")
+        }
         let containerName = request.container ?? record.container
         func fail(_ code: RestoreFailure.Code, _ message: String) -> RestoreFailure {
             RestoreFailure(container: containerName, file: request.file, code: code, message: "container '\(containerName)': \(message)")
@@ -57,7 +76,7 @@ package struct RestoreRunner: Sendable {
         guard let engine = registry.engine(named: record.engine) else {
             throw fail(.invalidTarget, "the backup's engine '\(record.engine)' is unknown")
         }
-        if engine.dumpSelectsItsDatabase, let database = request.database, database != record.database {
+        if engine.dumpSelectsItsDatabase, verification.hasRecord, let database = request.database, database != record.database {
             throw fail(
                 .invalidTarget,
                 "a \(engine.identifier) dump selects its own database ('\(record.database ?? "all databases")'), so it cannot be restored into '\(database)': leave out --database, or restore into a scratch container and copy the tables"
@@ -76,7 +95,7 @@ package struct RestoreRunner: Sendable {
         guard details.isRunning else {
             throw fail(.invalidTarget, "the container is \(details.state), not running: start it first")
         }
-        let target = try await destination(details, record: record, engine: engine, request: request)
+        let target = try await destination(details, record: record, hasRecord: verification.hasRecord, engine: engine, request: request)
         let command: ContainerCommand
         do {
             command = try engine.restoreCommand(for: target, force: request.force)
@@ -109,8 +128,12 @@ package struct RestoreRunner: Sendable {
         let what = target.database.map { "database '\($0)'" } ?? "the server"
         func fail(_ code: RestoreFailure.Code, _ message: String) -> RestoreFailure {
             RestoreFailure(
-                container: target.containerName, file: plan.verification.path, code: code,
-                message: target.redacting("container '\(target.containerName)': \(message)"))
+                container: target.containerName, file: plan.verification.path, code: code, message: "container '\(target.containerName)': \(message)")
+        }
+        /// A tool's failure: its name, exit status and stderr (redacted), and credential advice for a refused login.
+        func toolFailure(_ command: ContainerCommand, _ status: Int, _ errors: String) -> String {
+            let advice = target.credentialAdvice(forToolOutput: errors).map { ". \($0)" } ?? ""
+            return "\(command.program) exited \(status): \(Self.lastLines(target.redacting(toolOutput: errors, command: command)))\(advice)"
         }
         guard let probe = plan.probe else {
             guard request.overwrite || request.force else {
@@ -125,7 +148,7 @@ package struct RestoreRunner: Sendable {
         guard status == 0 else {
             throw fail(
                 .invalidTarget,
-                "cannot check \(what) before restoring (exit \(status)): \(Self.lastLines(errors)). Check the credentials (labels baktainer.db.user / baktainer.db.password, or the image's *_PASSWORD variables). Nothing was written"
+                "cannot check \(what) before restoring: \(toolFailure(probe, status, errors)). Nothing was written"
             )
         }
         let answer = output.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
@@ -136,7 +159,7 @@ package struct RestoreRunner: Sendable {
             }
             let (status, _, errors) = try await runSmall(create, in: target, fail: fail)
             guard status == 0 else {
-                throw fail(.toolFailed, "cannot create \(what) (exit \(status)): \(Self.lastLines(errors))")
+                throw fail(.toolFailed, "cannot create \(what): \(toolFailure(create, status, errors))")
             }
             logger.info("created \(what)", metadata: ["container": "\(target.containerName)"])
             return
@@ -156,8 +179,7 @@ package struct RestoreRunner: Sendable {
         let target = plan.target
         let path = plan.verification.path
         func fail(_ code: RestoreFailure.Code, _ message: String) -> RestoreFailure {
-            RestoreFailure(
-                container: target.containerName, file: path, code: code, message: target.redacting("container '\(target.containerName)': \(message)"))
+            RestoreFailure(container: target.containerName, file: path, code: code, message: "container '\(target.containerName)': \(message)")
         }
         logger.info("restore started", metadata: ["container": "\(target.containerName)", "file": "\(path)", "engine": "\(target.engine.identifier)"])
         let started = ContinuousClock.now
@@ -183,17 +205,18 @@ package struct RestoreRunner: Sendable {
             throw fail(.docker, "\(error); the database may be partly restored")
         }
         progress?(BackupProgress(container: target.containerName, bytes: outcome.fed ?? 0, isFinished: true))
-        let tool = Self.toolName(plan.command)
+        let tool = plan.command.program
+        let errors = Self.lastLines(target.redacting(toolOutput: outcome.termination.stderrTail, command: plan.command))
         guard outcome.termination.exitCode == 0 else {
+            let advice = target.credentialAdvice(forToolOutput: outcome.termination.stderrTail).map { ". \($0)" } ?? ""
             throw fail(
                 .toolFailed,
-                "\(tool) exited \(outcome.termination.exitCode) after \(outcome.fed ?? 0) bytes of \(plan.verification.dumpBytes): \(Self.lastLines(outcome.termination.stderrTail))"
-            )
+                "\(tool) exited \(outcome.termination.exitCode) after \(outcome.fed ?? 0) bytes of \(plan.verification.dumpBytes): \(errors)\(advice)")
         }
         if outcome.termination.stderrTail.contains("ERROR:") {
             // A tool that does not stop at errors (psql for a pg_dumpall dump) exits 0 even when statements failed.
             logger.warning(
-                "\(tool) reported errors and went on; check them: \(target.redacting(Self.lastLines(outcome.termination.stderrTail)))",
+                "\(tool) reported errors and went on; check them: \(errors)",
                 metadata: ["container": "\(target.containerName)", "file": "\(path)"])
         }
         if let error = outcome.feedError {
@@ -217,16 +240,21 @@ package struct RestoreRunner: Sendable {
     /// The destination as a ``BackupTarget``: the backup's engine and database (or `--database`), credentials
     /// from the container's labels, else from its image's environment (as for backups).
     private func destination(
-        _ details: ContainerInfo, record: BackupRecord, engine: any DatabaseEngine, request: RestoreRequest
+        _ details: ContainerInfo, record: BackupRecord, hasRecord: Bool, engine: any DatabaseEngine, request: RestoreRequest
     ) async throws(RestoreFailure) -> BackupTarget {
         let name = details.name
-        if let labelled = details.labels[BackupLabel.engine], !labelled.isEmpty,
-            !(registry.engine(named: labelled).map { engine.canRestore(into: $0) } ?? false)
-        {
+        if let labelled = details.labels[BackupLabel.engine], !labelled.isEmpty, registry.engine(named: labelled) == nil {
             throw RestoreFailure(
                 container: name, file: request.file, code: .invalidTarget,
                 message:
-                    "container '\(name)': it is labelled \(BackupLabel.engine)=\(labelled) but the backup is a \(engine.identifier) dump: restore into a \(engine.identifier) container"
+                    "container '\(name)': it is labelled \(BackupLabel.engine)=\(labelled), which is not an engine, but the backup is a \(engine.identifier) dump: restore into a \(engine.identifier) container"
+            )
+        }
+        if let recognized = registry.recognize(details), !engine.canRestore(into: recognized.engine) {
+            throw RestoreFailure(
+                container: name, file: request.file, code: .invalidTarget,
+                message:
+                    "container '\(name)' is a \(recognized.engine.identifier) container (\(recognized.evidence)) but the backup is a \(engine.identifier) dump: restore into a \(engine.identifier) container with --to. Nothing was run"
             )
         }
         var labels: [String: String] = [BackupLabel.engine: engine.identifier, BackupLabel.name: "restore"]
@@ -235,9 +263,9 @@ package struct RestoreRunner: Sendable {
         }
         if let database = request.database ?? record.database {
             labels[BackupLabel.database] = database
-        } else if engine.hasDatabases {
+        } else if engine.hasDatabases && hasRecord {
             labels[BackupLabel.allDatabases] = "true"
-        }
+        }  // a dump without its record and no --database: the destination's own database (its image's variables)
         var resolvable = details
         resolvable.labels = labels
         let runtime = self.runtime
@@ -265,12 +293,6 @@ package struct RestoreRunner: Sendable {
         } catch {
             throw fail(.docker, "\(error)")
         }
-    }
-
-    /// The tool a restore command runs, for messages.
-    static func toolName(_ command: ContainerCommand) -> String {
-        guard command.arguments.first == "sh", command.arguments.count > 3 else { return command.arguments.first ?? "restore" }
-        return command.arguments[3].replacing("baktainer-", with: "").replacing("-restore", with: " restore")
     }
 
     /// The last few lines of a stderr tail, for a one-paragraph message.

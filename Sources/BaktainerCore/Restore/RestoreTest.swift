@@ -68,7 +68,9 @@ package struct RestoreTest: Sendable {
         }
         guard let engine = registry.engine(named: record.engine), engine.supportsRestoreTest else {
             let supported = registry.names.filter { registry.engine(named: $0)?.supportsRestoreTest == true }
-            return fail("restore tests support \(supported.joined(separator: ", ")); \(record.engine) backups are checked by `baktainer verify`")
+            let message = "restore tests support \(supported.joined(separator: ", ")), not \(record.engine); its backups are checked by `baktainer verify`"
+            logger.info("restore test unsupported: \(message)", metadata: ["file": "\(entry.location)"])
+            return .failure(RestoreTestFailure(target: target, file: entry.location, message: message, isUnsupported: true))
         }
         let source: ContainerInfo
         do {

@@ -26,6 +26,12 @@ package struct ContainerCommand: Sendable, Equatable {
         self.attachStdin = attachStdin
     }
 
-    /// The program's name, for messages.
-    package var program: String { arguments.first ?? "the command" }
+    /// The program's name, for messages. A fixed script (`sh -c SCRIPT baktainer-ENGINE-STEP …`) is named by
+    /// what it runs, `ENGINE STEP` (`mariadb dump`), never `sh`.
+    package var program: String {
+        if arguments.count > 3, arguments[0] == "sh", arguments[1] == "-c", arguments[3].hasPrefix("baktainer-") {
+            return arguments[3].dropFirst("baktainer-".count).split(separator: "-").joined(separator: " ")
+        }
+        return arguments.first ?? "the command"
+    }
 }

@@ -137,6 +137,15 @@ package struct LocalBackupStorage: BackupStorage {
 
     package func list() async throws -> BackupCatalog {
         let files = FileManager.default
+        var info = stat()
+        if stat(root, &info) != 0 && (errno == ENOENT || errno == ENOTDIR) {
+            throw StorageError(
+                .ioError,
+                "the backup directory \(root) does not exist: set BT_BACKUP_DIR to the directory that holds the backups (a first backup creates it)")
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR || info.st_mode == 0 else {
+            throw StorageError(.ioError, "the backup directory \(root) is not a directory: set BT_BACKUP_DIR to the directory that holds the backups")
+        }
         let days: [String]
         do {
             days = try files.contentsOfDirectory(atPath: root).filter(BackupFileName.isDateDirectoryName).sorted()

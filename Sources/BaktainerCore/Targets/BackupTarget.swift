@@ -14,8 +14,8 @@ package struct BackupTarget: Sendable, Equatable {
     package var user: String?
     /// The password, if any. Reaches the dump tool only through its environment or a 0600 file.
     package var password: Secret?
-    /// Where the password came from, for messages: a label (`baktainer.db.password`, `baktainer.db.password_file`)
-    /// or a variable of the container (`POSTGRES_PASSWORD`, `MARIADB_ROOT_PASSWORD_FILE`); nil without one.
+    /// Where the password came from, for messages (`label baktainer.db.password`, `MARIADB_ROOT_PASSWORD in
+    /// the container's environment`); nil when there is none or it was set directly.
     package var passwordOrigin: String?
     /// Dump every database (`baktainer.db.all=true`).
     package var allDatabases: Bool

@@ -42,7 +42,7 @@ package struct ConnectionChecker: Sendable {
         switch failure {
         case .credentials:
             if let origin = target.passwordOrigin {
-                return "the server refused the password of \(user): check \(origin), where it comes from"
+                return "the server refused the password of \(user): check the password from \(origin)"
             }
             let image = target.engine.imageEnvironment
             let variables = (target.user != nil && target.user == image.rootUser) ? image.rootPassword : image.password
@@ -60,7 +60,7 @@ package struct ConnectionChecker: Sendable {
         case .other:
             let text = output + "\n" + exit.stderrTail
             let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
-            let detail = lines.last.map { ": \(target.redacting(String($0.prefix(300))))" } ?? ""
+            let detail = lines.last.map { ": \(target.redacting(toolOutput: String($0.prefix(300))))" } ?? ""
             return "the connection check (\(target.engine.identifier) client) failed with exit status \(exit.exitCode)\(detail)"
         }
     }

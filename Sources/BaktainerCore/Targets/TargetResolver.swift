@@ -100,19 +100,21 @@ package struct TargetResolver: Sendable {
         var password: String?
         var passwordOrigin: String?
         if let value = label(BackupLabel.password) {
-            (password, passwordOrigin) = (value, BackupLabel.password)
+            password = value
+            passwordOrigin = "the label \(BackupLabel.password)"
         } else if let path = label(BackupLabel.passwordFile) {
             password = try await Self.read(path, named: BackupLabel.passwordFile, readFile: readFile, fail: fail)
             if password == nil { throw fail("\(BackupLabel.passwordFile) '\(path)' is empty") }
-            passwordOrigin = BackupLabel.passwordFile
+            passwordOrigin = "the file \(path) (label \(BackupLabel.passwordFile))"
         } else {
             let variables = (image.rootUser != nil && user == image.rootUser) ? image.rootPassword : (user == imageUser ? image.password : [])
             for variable in variables where password == nil {
                 if let value = env(variable) {
-                    (password, passwordOrigin) = (value, variable)
+                    password = value
+                    passwordOrigin = "\(variable) in the container's environment"
                 } else if let path = env(variable + "_FILE") {
                     password = try await Self.read(path, named: variable + "_FILE", readFile: readFile, fail: fail)
-                    passwordOrigin = password == nil ? nil : variable + "_FILE"
+                    passwordOrigin = "the file \(path) (\(variable)_FILE in the container's environment)"
                 }
             }
         }
@@ -148,6 +150,7 @@ package struct TargetResolver: Sendable {
         target.passwordOrigin = passwordOrigin
         target.schedules = schedules
         target.labels = container.labels
+        target.passwordOrigin = password == nil ? nil : passwordOrigin
         return target
     }
 

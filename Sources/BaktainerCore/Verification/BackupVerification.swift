@@ -14,6 +14,14 @@ package struct BackupVerification: Sendable {
     package var dumpBytes: Int
     /// The layers that were decoded, outermost first (e.g. `age`, `zstd`); empty for a plain dump.
     package var layers: [BackupLayer]
+    /// Set when the encrypted layer was not opened (no key, ``BackupVerifier`` told not to require one): what
+    /// was checked instead, e.g. "age header names 1 recipient (X25519)". The dump inside was not checked and
+    /// ``dumpBytes`` is the record's figure.
+    package var unopened: String?
+    /// Whether the file has Baktainer's record; false for a dump verified as a declared engine's
+    /// (``BackupVerifier/verify(_:in:declaredEngine:acceptIncomplete:)``), whose ``record`` is made up from what
+    /// was read (container `-`, no database).
+    package var hasRecord = true
 
     /// Creates a verification result.
     package init(key: BackupKey, path: String, storage: any BackupStorage, record: BackupRecord, storedBytes: Int, dumpBytes: Int, layers: [BackupLayer]) {

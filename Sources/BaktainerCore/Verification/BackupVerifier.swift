@@ -16,20 +16,44 @@ import NIOCore
 ///
 /// Each kind of damage has its own ``VerificationFailure/Code`` and message. Reads nothing but the file and
 /// its sidecars; writes nothing.
+///
+/// Without a key for an encrypted file (the backup host need not hold one), a verifier that does not
+/// `requireKey` checks what can be checked without it — the checksum of the stored bytes, their size against
+/// the record, and that the age header parses and names a recipient — and passes the file with
+/// ``BackupVerification/unopened`` set.
 package struct BackupVerifier: Sendable {
     private let identities: [AgeIdentity]
     private let registry: EngineRegistry
+    private let requireKey: Bool
 
-    /// A verifier opening encrypted backups with `identities` (``EncryptionSettings/identities``).
-    package init(identities: [AgeIdentity], registry: EngineRegistry = EngineRegistry()) {
+    /// A verifier opening encrypted backups with `identities` (``EncryptionSettings/identities``); with
+    /// `requireKey` false, an encrypted file with no key passes on what can be checked without one.
+    package init(identities: [AgeIdentity], registry: EngineRegistry = EngineRegistry(), requireKey: Bool = true) {
         self.identities = identities
         self.registry = registry
+        self.requireKey = requireKey
     }
 
     /// Verifies the backup at `key` in `storage`.
     package func verify(_ key: BackupKey, in storage: any BackupStorage) async -> Result<BackupVerification, VerificationFailure> {
         do throws(VerificationFailure) {
-            return .success(try await check(key, in: storage))
+            return .success(try await check(key, in: storage, declared: nil, acceptIncomplete: false))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Verifies a dump that may lack Baktainer's record (copied off-site alone, a Ruby Baktainer `.sql`, a
+    /// hand-made dump), declared to be an `engine` dump: any name; the checksum only when a `.sha256` sidecar is
+    /// there; layers from the name's suffixes, else the outermost from the content's magic; the engine's head
+    /// check and, unless `acceptIncomplete`, its completeness check. The result carries a record made up from
+    /// what was read (``BackupVerification/hasRecord`` false). A file with a record is verified as usual and
+    /// must be a dump of `engine`'s family.
+    package func verify(
+        _ key: BackupKey, in storage: any BackupStorage, declaredEngine engine: any DatabaseEngine, acceptIncomplete: Bool
+    ) async -> Result<BackupVerification, VerificationFailure> {
+        do throws(VerificationFailure) {
+            return .success(try await check(key, in: storage, declared: engine, acceptIncomplete: acceptIncomplete))
         } catch {
             return .failure(error)
         }
@@ -41,7 +65,9 @@ package struct BackupVerifier: Sendable {
         return await verify(key, in: storage)
     }
 
-    private func check(_ key: BackupKey, in storage: any BackupStorage) async throws(VerificationFailure) -> BackupVerification {
+    private func check(
+        _ key: BackupKey, in storage: any BackupStorage, declared: (any DatabaseEngine)?, acceptIncomplete: Bool
+    ) async throws(VerificationFailure) -> BackupVerification {
         let path = storage.location(of: key)
         func fail(_ code: VerificationFailure.Code, _ message: String) -> VerificationFailure {
             VerificationFailure(path: path, code: code, message: message)
@@ -54,24 +80,43 @@ package struct BackupVerifier: Sendable {
             throw fail(.unreadable, "cannot be read: \(error)")
         }
         guard sidecars.exists else { throw fail(.unreadable, "no such file") }
-        guard BackupFileName(fileName) != nil else {
+        let recordless = declared != nil && sidecars.record == nil
+        guard BackupFileName(fileName) != nil || declared != nil else {
             throw fail(.notABackup, "not a Baktainer backup: its name is not <name>-<unix seconds>.<extension>")
         }
-        guard let data = sidecars.record else {
+        var record: BackupRecord?
+        if let data = sidecars.record {
+            do {
+                record = try JSONDecoder().decode(BackupRecord.self, from: Data(data))
+            } catch {
+                throw fail(.notABackup, "not a Baktainer backup: its record \(fileName).json is not a Baktainer backup record")
+            }
+        } else if !recordless {
             throw fail(.notABackup, "not a Baktainer backup: there is no record \(fileName).json beside it (Baktainer writes one with every backup)")
         }
-        let record: BackupRecord
-        do {
-            record = try JSONDecoder().decode(BackupRecord.self, from: Data(data))
-        } catch {
-            throw fail(.notABackup, "not a Baktainer backup: its record \(fileName).json is not a Baktainer backup record")
+        let engine: any DatabaseEngine
+        if let record {
+            guard let known = registry.engine(named: record.engine) else {
+                throw fail(.notABackup, "its record names engine '\(record.engine)', which this version does not know")
+            }
+            if let declared, !known.canRestore(into: declared) && !declared.canRestore(into: known) {
+                throw fail(.notABackup, "its record \(fileName).json says it is a \(known.identifier) dump, not \(declared.identifier): leave out --engine")
+            }
+            engine = known
+        } else if let declared {
+            engine = declared
+        } else {
+            throw fail(.notABackup, "not a Baktainer backup: there is no record \(fileName).json beside it")
         }
-        guard let engine = registry.engine(named: record.engine) else {
-            throw fail(.notABackup, "its record names engine '\(record.engine)', which this version does not know")
+        var expected: String?
+        if !recordless || sidecars.checksum != nil {
+            expected = try sidecarDigest(sidecars.checksum, path: path, fileName: fileName)
         }
-        let expected = try sidecarDigest(sidecars.checksum, path: path, fileName: fileName)
 
-        let layers = BackupLayer.layers(ofFileName: fileName)
+        var layers = BackupLayer.layers(ofFileName: fileName)
+        if recordless && layers.isEmpty {
+            layers = try await sniffLayer(key, in: storage, fail: fail).map { [$0] } ?? []
+        }
         let missingKey = layers.contains(.age) && identities.isEmpty
         var decodeError: LayeredDecoder.LayerError?
         var decoder: LayeredDecoder?
@@ -85,9 +130,14 @@ package struct BackupVerifier: Sendable {
         var stored = ByteTap(headLength: 32, hashing: true)
         var dump = ByteTap()
         let take = { (decoded: ByteBuffer) in dump.observe(decoded) }
+        // Without a key, the age header is read from the first bytes (headers are small; at most 64 KiB read).
+        var header: [UInt8] = []
         do {
             for try await chunk in try await storage.open(key) {
                 stored.observe(chunk)
+                if missingKey, header.count < 64 << 10, AgeHeader.length(in: header) == nil {
+                    header += chunk.readableBytesView.prefix((64 << 10) - header.count)
+                }
                 guard decodeError == nil, decoder != nil else { continue }
                 do throws(LayeredDecoder.LayerError) {
                     try decoder!.decode(chunk, emit: take)
@@ -112,8 +162,8 @@ package struct BackupVerifier: Sendable {
         let rawHead = stored.head
 
         let digest = stored.finalizeDigest() ?? ""
-        if digest != expected {
-            if storedBytes < record.size {
+        if let expected, digest != expected {
+            if let record, storedBytes < record.size {
                 throw fail(
                     .truncated,
                     "truncated: the file has \(storedBytes) bytes, its record says \(record.size); its SHA-256 does not match \(fileName).sha256 (an interrupted copy or a full disk?)"
@@ -130,6 +180,13 @@ package struct BackupVerifier: Sendable {
                 "its name says \(first.displayName) (.\(first.rawValue)) but it does not start like a \(first.displayName) stream: not a Baktainer backup, or renamed"
             )
         }
+        var made = BackupRecord(
+            container: "-", engine: engine.identifier, file: key.rawValue, size: storedBytes, sha256: digest, durationSeconds: 0, exitCode: 0,
+            startedAt: 0, baktainerVersion: "")
+        made.dumpSize = dumpBytes
+        if missingKey && !requireKey && !recordless {
+            return try unopened(header, key: key, storage: storage, record: record ?? made, storedBytes: storedBytes, fail: fail)
+        }
         if missingKey {
             throw fail(
                 .noKey,
@@ -144,16 +201,67 @@ package struct BackupVerifier: Sendable {
                 .notABackup,
                 dumpBytes == 0 ? "the dump inside is empty" : "the dump inside does not start like a \(engine.identifier) backup (format header missing)")
         }
-        if let expected = record.dumpSize, expected != dumpBytes {
+        if let expected = record?.dumpSize, expected != dumpBytes {
             throw fail(.truncated, "the dump inside has \(dumpBytes) bytes, its record says \(expected): \(dumpBytes < expected ? "truncated" : "altered")")
         }
-        guard engine.isComplete(dumpTail: dump.tail, size: dumpBytes) else {
+        guard engine.isComplete(dumpTail: dump.tail, size: dumpBytes) || (recordless && acceptIncomplete) else {
             throw fail(
                 .truncated,
                 "truncated: the \(engine.identifier) dump inside (\(dumpBytes) bytes) fails its completeness check (no completion marker at the end): the dump was cut off"
+                    + (recordless ? "; if it was made without one (by hand), add --force to restore it anyway" : "")
             )
         }
-        return BackupVerification(key: key, path: path, storage: storage, record: record, storedBytes: storedBytes, dumpBytes: dumpBytes, layers: layers)
+        var verification = BackupVerification(
+            key: key, path: path, storage: storage, record: record ?? made, storedBytes: storedBytes, dumpBytes: dumpBytes, layers: layers)
+        verification.hasRecord = record != nil
+        return verification
+    }
+
+    /// The outermost layer of a file whose name does not tell, from its first bytes (gzip, zstd or age magic).
+    private func sniffLayer(
+        _ key: BackupKey, in storage: any BackupStorage, fail: (VerificationFailure.Code, String) -> VerificationFailure
+    ) async throws(VerificationFailure) -> BackupLayer? {
+        var head: [UInt8] = []
+        do {
+            for try await chunk in try await storage.open(key) {
+                head += chunk.readableBytesView.prefix(32 - head.count)
+                if head.count >= 32 { break }
+            }
+        } catch {
+            throw fail(.unreadable, "cannot be read: \((error as? StorageError)?.message ?? "\(error)")")
+        }
+        return BackupLayer.allCases.first { head.starts(with: $0.magic) }
+    }
+
+    /// An encrypted file checked without its key (its checksum matched): its size against the record, and its age
+    /// header, which must parse and name at least one recipient.
+    private func unopened(
+        _ header: [UInt8], key: BackupKey, storage: any BackupStorage, record: BackupRecord, storedBytes: Int,
+        fail: (VerificationFailure.Code, String) -> VerificationFailure
+    ) throws(VerificationFailure) -> BackupVerification {
+        guard storedBytes == record.size else {
+            throw fail(
+                storedBytes < record.size ? .truncated : .corrupt,
+                "the file has \(storedBytes) bytes, its record says \(record.size), though its checksum matches: the file and its sidecars do not belong together"
+            )
+        }
+        guard let length = AgeHeader.length(in: header) else {
+            throw fail(.corrupt, "the age header does not end within the first 64 KiB (no MAC line): the file is corrupt or was not written by age")
+        }
+        let parsed: AgeHeader
+        do throws(AgeError) {
+            parsed = try AgeHeader.parse(Array(header.prefix(length)))
+        } catch {
+            throw fail(error.code == .notAgeFile ? .notABackup : .corrupt, error.message)
+        }
+        guard !parsed.stanzas.isEmpty else { throw fail(.corrupt, "the age header names no recipient: nobody can open the file") }
+        let types = Dictionary(grouping: parsed.stanzas, by: \.type).sorted { $0.key < $1.key }.map { "\($0.value.count) \($0.key)" }
+        let recipients = parsed.stanzas.count == 1 ? "1 recipient" : "\(parsed.stanzas.count) recipients"
+        var verification = BackupVerification(
+            key: key, path: storage.location(of: key), storage: storage, record: record, storedBytes: storedBytes, dumpBytes: record.dumpSize ?? 0,
+            layers: BackupLayer.layers(ofFileName: key.fileName))
+        verification.unopened = "age header names \(recipients) (\(types.joined(separator: ", ")))"
+        return verification
     }
 
     /// The digest recorded in the checksum sidecar.
