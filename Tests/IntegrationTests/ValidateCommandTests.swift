@@ -81,9 +81,15 @@ import Testing
             try await TestBed.waitReady(mariaWrong, engine: "mariadb")
 
             let cases = [
-                (pgWrong, "container '\(pgWrong)': the server refused the password of user 'postgres': check the password from the label baktainer.db.password"),
+                (
+                    pgWrong,
+                    "container '\(pgWrong)': the server refused the password of user 'postgres': check the password from the label baktainer.db.password"
+                ),
                 (pgMissing, "container '\(pgMissing)': the database 'nope' does not exist: set baktainer.db.name"),
-                (mariaWrong, "container '\(mariaWrong)': the server refused the password of user 'root': check the password from the label baktainer.db.password"),
+                (
+                    mariaWrong,
+                    "container '\(mariaWrong)': the server refused the password of user 'root': check the password from the label baktainer.db.password"
+                ),
                 (sqlite, "container '\(sqlite)': no database file at '/data/gone.db': set baktainer.db.name"),
             ]
             for (name, message) in cases {
