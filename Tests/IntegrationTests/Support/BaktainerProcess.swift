@@ -32,7 +32,9 @@ struct BaktainerProcess {
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         process.executableURL = binary
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(Self.defaultEnvironment) { $1 }.merging(environment) { $1 }
+        // The test script's own switches (BT_TEST_LINT, BT_TEST_KEEP) are not Baktainer settings: `validate` would flag them.
+        let inherited = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BT_TEST_") }
+        process.environment = inherited.merging(Self.defaultEnvironment) { $1 }.merging(environment) { $1 }
         process.standardOutput = try FileHandle(forWritingTo: outputFile)
         process.standardError = try FileHandle(forWritingTo: errorFile)
         try process.run()
