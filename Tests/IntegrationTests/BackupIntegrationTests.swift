@@ -214,7 +214,7 @@ import Testing
             async let outcome = backUp(target)
             var sawDump = false
             var polls = 0
-            while !sawDump && polls < 100 {
+            while !sawDump && polls < 600 {  // a hang guard: under a full run the dump may start seconds late
                 let commandLines = try await TestBed.processCommandLines(in: source)
                 let leaked = commandLines.filter { $0.contains(password) }
                 #expect(leaked.isEmpty, "password in argv: \(leaked)")
