@@ -89,7 +89,8 @@ import Testing
     }
 
     @Test func aRunStillGoingWhenTheNextIsDueIsSkipped() async throws {
-        let slow = FakeRuntime.Script(stdout: [Array(Self.dump.utf8)], pause: .milliseconds(400))  // real time: the test clock moves on meanwhile
+        let gate = Gate()  // the dump lasts until the test has seen the overlap, however loaded the machine
+        let slow = FakeRuntime.Script(stdout: [Array(Self.dump.utf8)], gate: gate)
         let setup = Setup(runtime: Self.runtime { slow })
         let daemon = try setup.daemon()
         try await testGracefulShutdown { trigger in
@@ -98,6 +99,7 @@ import Testing
                 #expect(await Self.advance(setup.clock) { daemon.state.snapshot().jobs.first?.running == true })
                 setup.clock.advance(by: .seconds(60))
                 #expect(await eventually { setup.events.kinds.contains("skipped") })
+                gate.open()
                 #expect(await eventually { daemon.state.snapshot().jobs.first?.lastResult == "ok" })
                 #expect(daemon.state.snapshot().jobs.first?.skippedOverlaps == 1)
                 trigger.triggerGracefulShutdown()

@@ -226,8 +226,10 @@ import Testing
 
     @Test func sigtermLetsARunningDumpFinishWithinTheTimeoutAndExitsZero() async throws {
         try await TestBed.withRun { run in
-            _ = try await standin(run, bytes: 1 << 20, sleep: 10)
-            let daemon = try Daemon(run: run, environment: ["BT_CRON": "0 0 1 1 *", "BT_RUN_ON_START": "true", "BT_SHUTDOWN_TIMEOUT": "60"])
+            // A dump of half a minute: a loaded test process may not poll for many seconds, and the SIGTERM must land
+            // while the dump runs.
+            _ = try await standin(run, bytes: 1 << 20, sleep: 30)
+            let daemon = try Daemon(run: run, environment: ["BT_CRON": "0 0 1 1 *", "BT_RUN_ON_START": "true", "BT_SHUTDOWN_TIMEOUT": "120"])
             try await daemon.wait(for: "the dump to be under way") { daemon.files().contains { $0.hasSuffix(".partial") } }
             let outcome = try await daemon.stop()
             #expect(outcome.status == 0, "\(outcome.errors.suffix(2000))")

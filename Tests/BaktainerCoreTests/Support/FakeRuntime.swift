@@ -17,6 +17,9 @@ final class FakeRuntime: ContainerRuntime {
         var failure: (any Error & Sendable)?
         /// A pause before each piece (a slow dump), so that a test can cancel or shut down meanwhile.
         var pause: Duration?
+        /// Held before the first piece until the test opens it: a dump that lasts exactly as long as the test wants,
+        /// whatever the load on the machine.
+        var gate: Gate?
 
         static func output(_ text: String, exitCode: Int = 0, stderr: String = "") -> Script {
             Script(stdout: [Array(text.utf8)], exitCode: exitCode, stderr: stderr)
@@ -97,6 +100,7 @@ final class FakeRuntime: ContainerRuntime {
         let stdout = ByteStream(next: {
             if cursor.next < script.stdout.count {
                 if let pause = script.pause { try await Task.sleep(for: pause) }
+                if cursor.next == 0, let gate = script.gate { await gate.wait() }
                 let piece = script.stdout[cursor.next]
                 cursor.next += 1
                 cursor.bytes += piece.count
