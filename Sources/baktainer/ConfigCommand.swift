@@ -25,7 +25,14 @@ struct ConfigCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: Format = .table
 
+    @Flag(help: "Print the reference of every variable, file key and label (docs/configuration.md) and exit.")
+    var reference = false
+
     func run() throws {
+        if reference {
+            print(ConfigurationReference.markdown(), terminator: "")
+            return
+        }
         let values = try CommandEnvironment.values()
         let report = ConfigurationReport(values)
         switch format {

@@ -24,6 +24,9 @@ struct ValidateCommand: AsyncParsableCommand {
     @Argument(help: "Check only these containers (names or baktainer.name values); default: all.")
     var names: [String] = []
 
+    @Flag(help: "Print the labels to set instead of old (the Ruby tool's baktainer.backup.*) or misspelled ones.")
+    var suggest = false
+
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
@@ -84,6 +87,9 @@ struct ValidateCommand: AsyncParsableCommand {
         let selected = Set(containers.map(\.name))
         for container in containers.sorted(by: { $0.name < $1.name }) {
             problems += UnknownLabel.find(in: container, filters: labels).map(\.description)
+            if suggest {
+                for suggestion in LabelSuggestion.suggest(for: container, filters: labels) { print("suggest: \(suggestion)") }
+            }
         }
         let results = try await TargetDiscovery(runtime: runtime, labels: labels).targets()
         let checker = ConnectionChecker(runtime: runtime)

@@ -184,6 +184,20 @@ import Testing
         }
     }
 
+    @Test func suggestPrintsTheLabelsToSetForRubyToolAndMisspelledLabels() async throws {
+        try await TestBed.withRun { run in
+            let old = try await standin(
+                labels: ["baktainer.db.engine": "mongo-db", "baktainer.backup.compress": "true", "baktainer.backup.retention.days": "14"], run: run)
+            let result = try await validate(["--suggest"], run: run)
+            #expect(result.status == 1, "the labels are still wrong: \(result.output)")
+            #expect(result.output.contains("suggest: container '\(old)': set baktainer.db.engine=mongodb ('mongo-db' is not an engine)"), "\(result.output)")
+            #expect(result.output.contains("suggest: container '\(old)': set baktainer.compress=true instead of baktainer.backup.compress"))
+            #expect(result.output.contains("suggest: container '\(old)': set baktainer.retention.keep-within=14d instead of baktainer.backup.retention.days"))
+            let plain = try await validate([], run: run)
+            #expect(!plain.output.contains("suggest:"))
+        }
+    }
+
     private func shell(_ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -35,14 +35,32 @@ package struct ConfigurationKey: Sendable, Hashable {
     package let secrecy: Secrecy
     /// The default.
     package let defaultValue: Default
+    /// What values it takes, for people: `bool`, `int 1–64`, `duration`, `path`.
+    package let type: String
+    /// What it does, one sentence for the reference page.
+    package let summary: String
+    /// A value a person might set, shown in the reference.
+    package let example: String
+    /// The version that introduced it: ``ConfigurationKey/rubyTool`` for the earlier Ruby Baktainer's names.
+    package let since: String
 
     /// Creates a key; `name` uses lower-case letters, digits, `_` and `.` between levels.
-    package init(_ name: String, default defaultValue: Default = .none, aliases: [String] = [], secrecy: Secrecy = .none) {
+    package init(
+        _ name: String, type: String, default defaultValue: Default = .none, aliases: [String] = [], secrecy: Secrecy = .none,
+        example: String, since: String = "0.1.0", _ summary: String
+    ) {
         self.name = name
+        self.type = type
         self.defaultValue = defaultValue
         self.aliases = aliases
         self.secrecy = secrecy
+        self.example = example
+        self.since = since
+        self.summary = summary
     }
+
+    /// The `since` of the names the earlier Ruby tool read, which keep their meaning.
+    package static let rubyTool = "Ruby tool"
 
     /// The levels of ``name``: `["retention", "keep_daily"]`.
     package var components: [String] { name.split(separator: ".").map(String.init) }
