@@ -17,14 +17,16 @@
 #   ROUNDS default 3; ROWS default 4500000 (≈ 1 GB of pg_dump, ≈ 1.1 GB of mariadb-dump);
 #   MODES default "none gzip zstd zstd+age"; ENGINES default "postgres mariadb" (restore: postgres only).
 set -euo pipefail
+# The build the image ships (release, Swift runtime linked statically); BT_BENCH_SCRATCH picks its folder.
+scratch=${BT_BENCH_SCRATCH:-.build-bench}
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
 rows=${2:-4500000}
 modes=${3:-"none gzip zstd zstd+age"}
 engines=${4:-"postgres mariadb"}
 scripts/testbed.sh >/dev/null
-swift build -c release --scratch-path .build-bench --product baktainer >/dev/null
-baktainer=$(swift build -c release --scratch-path .build-bench --show-bin-path)/baktainer
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product baktainer >/dev/null
+baktainer=$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/baktainer
 work=$(mktemp -d /var/tmp/bt-bench.XXXXXX)
 password="bench-$$-secret"
 containers=()

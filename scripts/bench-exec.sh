@@ -3,11 +3,13 @@
 # client and, in the same run, through `docker exec … > file` (the baseline). Prints throughputs, their
 # ratio and the client's peak resident memory. Usage: scripts/bench-exec.sh [ROUNDS]
 set -euo pipefail
+# The build the image ships (release, Swift runtime linked statically); BT_BENCH_SCRATCH picks its folder.
+scratch=${BT_BENCH_SCRATCH:-.build-bench}
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
 scripts/testbed.sh >/dev/null
-swift build -c release --scratch-path .build-bench --product baktainer-bench >/dev/null
-bench=$(swift build -c release --scratch-path .build-bench --show-bin-path)/baktainer-bench
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product baktainer-bench >/dev/null
+bench=$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/baktainer-bench
 work=$(mktemp -d /var/tmp/bt-bench.XXXXXX)
 name=bt-bench-$$
 docker run -d --network none --name "$name" --label baktainer.test=bench baktainer-fixture/sqlite:current >/dev/null

@@ -4,12 +4,14 @@
 # the window, read from /proc/PID/{status,stat}.
 # Usage: scripts/bench-idle.sh [TARGETS] [SECONDS]   (defaults: 50 targets, 60 s)
 set -euo pipefail
+# The build the image ships (release, Swift runtime linked statically); BT_BENCH_SCRATCH picks its folder.
+scratch=${BT_BENCH_SCRATCH:-.build-bench}
 cd "$(dirname "$0")/.."
 targets=${1:-50}
 seconds=${2:-60}
 scripts/testbed.sh >/dev/null
-swift build -c release --scratch-path .build-bench --product baktainer >/dev/null
-baktainer=$(swift build -c release --scratch-path .build-bench --show-bin-path)/baktainer
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product baktainer >/dev/null
+baktainer=$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/baktainer
 run="idle-$$"
 work=$(mktemp -d /var/tmp/bt-idle.XXXXXX)
 cleanup() {

@@ -7,12 +7,14 @@
 #             plus nums(a, b, c int)                              -> short numeric tuples (~10% of the file)
 # Usage: scripts/bench-rowcount.sh [SIZE_MB [ROUNDS]]     (SIZE_MB default 600, ROUNDS default 3)
 set -euo pipefail
+# The build the image ships (release, Swift runtime linked statically); BT_BENCH_SCRATCH picks its folder.
+scratch=${BT_BENCH_SCRATCH:-.build-bench}
 cd "$(dirname "$0")/.."
 size_mb=${1:-600}
 rounds=${2:-3}
 scripts/testbed.sh >/dev/null
-swift build -c release --scratch-path .build-bench --product baktainer-rowcount-bench >/dev/null
-bench=$(swift build -c release --scratch-path .build-bench --show-bin-path)/baktainer-rowcount-bench
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product baktainer-rowcount-bench >/dev/null
+bench=$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/baktainer-rowcount-bench
 work=$(mktemp -d /var/tmp/bt-rowcount-bench.XXXXXX)
 pg=bt-rowcount-bench-pg-$$
 my=bt-rowcount-bench-my-$$

@@ -30,6 +30,8 @@ struct BackupCommand: ConfiguredCommand {
         let logger = output.logger(configuration)
         let runtime = try await CommandEnvironment.connect(configuration)
         let resolved = try await TargetDiscovery(runtime: runtime, labels: settings.discoveryLabels).targets(named: all ? [] : names)
+        // A name that matches nothing fails the run, even when the other names were backed up.
+        var missing: [String] = []
         if !names.isEmpty && !all {
             // Containers with invalid labels are found too: their row says what is wrong.
             let found = Set(
@@ -40,6 +42,7 @@ struct BackupCommand: ConfiguredCommand {
                     }
                 })
             for name in names where !found.contains(name) {
+                missing.append(name)
                 print("no running container labelled baktainer.backup=true is named '\(name)'")
             }
         }
@@ -53,7 +56,7 @@ struct BackupCommand: ConfiguredCommand {
             }
         }
         if dryRun {
-            var failed = !rows.isEmpty || (targets.isEmpty && !names.isEmpty)
+            var failed = !rows.isEmpty || !missing.isEmpty || (targets.isEmpty && !names.isEmpty)
             for row in rows { print("\(row[0]): labels invalid, would not be backed up: \(row[4])") }
             for target in targets {
                 do {
@@ -86,7 +89,7 @@ struct BackupCommand: ConfiguredCommand {
                 rows.append([target.containerName, "failed", "-", "-", failure.message])
             }
         }
-        let failed = rows.contains(where: { $0[1] != "ok" }) || (rows.isEmpty && !names.isEmpty)
+        let failed = rows.contains(where: { $0[1] != "ok" }) || !missing.isEmpty || (rows.isEmpty && !names.isEmpty)
         if !output.quiet || failed {
             print(TextTable(header: ["TARGET", "RESULT", "SIZE", "DURATION", "FILE / ERROR"], rows: rows).rendered())
         }

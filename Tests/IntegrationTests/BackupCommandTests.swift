@@ -190,6 +190,19 @@ import Testing
         }
     }
 
+    @Test func aNameThatMatchesNothingFailsTheRunThoughTheOthersAreBackedUp() async throws {
+        try await TestBed.withRun { run in
+            let source = try await standin(bytes: 4096, run: run)
+            let missing = "no-such-\(run)"
+            let result = try await BaktainerProcess.run(["backup", source, missing], environment: ["BT_BACKUP_DIR": directory])
+            #expect(result.status == 1, "\(result.output)")
+            #expect(result.output.contains("is named '\(missing)'"), "\(result.output)")
+            #expect(files(under: directory).contains { $0.hasSuffix(".archive.gz") }, "the found one is still backed up")
+            let dryRun = try await BaktainerProcess.run(["backup", "--dry-run", source, missing], environment: ["BT_BACKUP_DIR": directory])
+            #expect(dryRun.status == 1, "\(dryRun.output)")
+        }
+    }
+
     @Test func aTerminalShowsLiveProgressAndAPipeDoesNot() async throws {
         try await TestBed.withRun { run in
             let source = try await standin(bytes: 200 << 20, run: run)

@@ -76,9 +76,10 @@ extension ConfigurationKey {
         ConfigurationKey("retention.keep_yearly", type: "int ≥ 0", example: "3", "The same per year."),
         ConfigurationKey("retention.keep_within", type: "duration", example: "30d", "Keep every backup younger than this."),
         ConfigurationKey(
-            "retention.days", type: "int", example: "14", since: rubyTool, "The Ruby tool's name: keep-within N days, used when no `keep_*` rule is set."),
+            "retention.days", type: "int", example: "14", since: rubyTool,
+            "The Ruby tool's name: keep-within N days, used when `BT_RETENTION_KEEP_WITHIN` is unset."),
         ConfigurationKey(
-            "retention.count", type: "int", example: "10", since: rubyTool, "The Ruby tool's name: keep-last N, used when no `keep_*` rule is set."),
+            "retention.count", type: "int", example: "10", since: rubyTool, "The Ruby tool's name: keep-last N, used when `BT_RETENTION_KEEP_LAST` is unset."),
         // The daemon (DaemonSettings)
         ConfigurationKey(
             "cron", type: "cron", default: .value("0 0 * * *"), example: "0 3 * * *", since: rubyTool,
@@ -97,7 +98,7 @@ extension ConfigurationKey {
             "http.port", type: "int", default: .value("8080"), aliases: [EnvironmentKey.legacyHealthPort], example: "9090",
             "The status server's port (`0`: no server)."),
         ConfigurationKey(
-            "health.bind", type: "address", default: .value("0.0.0.0"), example: "127.0.0.1", "The status server's address."),
+            "health.bind", type: "address", default: .value("0.0.0.0"), example: "127.0.0.1", since: rubyTool, "The status server's address."),
         ConfigurationKey(
             "max_backup_age", type: "duration", default: .described("three schedule intervals"), example: "26h",
             "When `/health` calls a stream stale."),

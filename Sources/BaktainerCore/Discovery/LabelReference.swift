@@ -26,7 +26,9 @@ package struct LabelReference: Sendable, Equatable {
 
     /// Every label Baktainer reads on a database container, and the one it sets on its own throw-away containers.
     package static let all: [LabelReference] = [
-        LabelReference(BackupLabel.backup, type: "bool", example: "true", since: ConfigurationKey.rubyTool, "Marks the container for backup."),
+        LabelReference(
+            BackupLabel.backup, type: "`true`", example: "true", since: ConfigurationKey.rubyTool,
+            "Marks the container for backup; only the exact value `true` selects it (Docker's label filter)."),
         LabelReference(
             BackupLabel.engine, type: "engine", example: "postgres", since: ConfigurationKey.rubyTool,
             "`postgres` (`postgresql`), `mysql`, `mariadb`, `sqlite`, `redis`, `mongodb` (`mongo`) or `custom`."),
@@ -34,10 +36,11 @@ package struct LabelReference: Sendable, Equatable {
             BackupLabel.database, type: "string", default: "the image's database variable (`POSTGRES_DB`, …)", example: "shop",
             since: ConfigurationKey.rubyTool, "The database to dump; for sqlite the database file's path inside the container."),
         LabelReference(
-            BackupLabel.user, type: "string", default: "the image's user variable (`POSTGRES_USER`, …)", example: "backup",
+            BackupLabel.user, type: "string", default: "the image's variables (`POSTGRES_USER`; `root` with a root password; see docs/engines.md)",
+            example: "backup",
             since: ConfigurationKey.rubyTool, "The database user."),
         LabelReference(
-            BackupLabel.password, type: "secret", default: "the image's password variable (`POSTGRES_PASSWORD`, …)", example: "(the password)",
+            BackupLabel.password, type: "secret", default: "the image's password variable for that user (see docs/engines.md)", example: "(the password)",
             since: ConfigurationKey.rubyTool, "The password; never printed. Prefer the next label or the image's `*_FILE` variables."),
         LabelReference(
             BackupLabel.passwordFile, type: "path", example: "/run/secrets/db-password",
@@ -57,7 +60,9 @@ package struct LabelReference: Sendable, Equatable {
             "\(BackupLabel.schedule).NAME", type: "cron", example: "0 * * * *",
             "Adds a named stream of backups, files `<name>-NAME-<seconds>.<ext>`; named schedules replace the default stream unless `\(BackupLabel.schedule)` is set too."
         ),
-        LabelReference(BackupLabel.compress, type: "gzip, zstd or none", default: "`BT_COMPRESS`", example: "zstd", "This container's compression."),
+        LabelReference(
+            BackupLabel.compress, type: "gzip, zstd or none", default: "`BT_COMPRESS`", example: "zstd", since: ConfigurationKey.rubyTool,
+            "This container's compression."),
         LabelReference(
             BackupLabel.compressLevel, type: "int", default: "`BT_COMPRESS_LEVEL`", example: "9", "This container's compression level."),
         LabelReference(
