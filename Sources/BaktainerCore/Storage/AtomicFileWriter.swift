@@ -32,7 +32,7 @@ package final class AtomicFileWriter {
     /// How much is written between two writeback hints.
     private static let writebackStep: Int64 = 8 << 20
     /// The size of one write system call.
-    private static let batchSize = 1 << 20
+    private static let batchSize = 512 << 10
     /// Bytes gathered for the next write, the batch being written, and a written batch's storage for reuse.
     private var filling = ByteBuffer()
     private var inFlight: EventLoopFuture<ByteBuffer>?
@@ -98,7 +98,7 @@ package final class AtomicFileWriter {
         throw StorageError(.ioError, "cannot create \(partialPath): it was removed again and again while being created")
     }
 
-    /// Appends `buffer`. Bytes are gathered into 1 MiB batches, each written by one system call on the thread
+    /// Appends `buffer`. Bytes are gathered into 512 KiB batches, each written by one system call on the thread
     /// pool while the next batch fills; with one batch in flight at most, a slow disk slows the producer instead of
     /// filling memory (two batches, whatever the file size).
     package func write(_ buffer: ByteBuffer) async throws {

@@ -4,9 +4,9 @@ import Glibc
 import NIOCore
 import NIOPosix
 
-/// Reads one file front to back in bounded chunks (64 KiB by default), so a file of any size is read with
-/// flat memory. Blocking system calls run on NIO's thread pool, never on the caller's executor (as
-/// ``AtomicFileWriter`` does for writes). Used by one task at a time; closes the file at the end, on
+/// Reads one file front to back in bounded chunks (1 MiB by default: one thread-pool hop per MiB, not one per
+/// 64 KiB), so a file of any size is read with flat memory. Blocking system calls run on NIO's thread pool, never
+/// on the caller's executor (as ``AtomicFileWriter`` does for writes). Used by one task at a time; closes the file at the end, on
 /// ``close()`` or when released.
 package final class StreamingFileReader {
     /// The file being read.
@@ -19,7 +19,7 @@ package final class StreamingFileReader {
     private let threadPool: NIOThreadPool
 
     /// Opens `path` for reading; throws a ``StorageError`` naming the file when it cannot be opened.
-    package init(path: String, chunkSize: Int = 64 * 1024, threadPool: NIOThreadPool = .singleton) async throws {
+    package init(path: String, chunkSize: Int = 1 << 20, threadPool: NIOThreadPool = .singleton) async throws {
         precondition(chunkSize > 0, "chunkSize must be positive")
         self.path = path
         self.chunkSize = chunkSize

@@ -18,7 +18,7 @@ struct DockerConnector: Sendable {
             .connectTimeout(connectTimeout)
             // Large reads keep the client's CPU per byte low: the daemon is the bottleneck, so every
             // cycle saved here is a cycle the daemon can use on a 2-core host.
-            .channelOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 4096, initial: 65536, maximum: 1 << 20))
+            .channelOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 4096, initial: 65536, maximum: 256 << 10))
         let sslContext = self.sslContext
         let endpoint = self.endpoint
         let answerTimeout = self.answerTimeout
