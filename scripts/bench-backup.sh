@@ -17,8 +17,8 @@
 #   ROUNDS default 3; ROWS default 4500000 (≈ 1 GB of pg_dump, ≈ 1.1 GB of mariadb-dump);
 #   MODES default "none gzip zstd zstd+age"; ENGINES default "postgres mariadb" (restore: postgres only).
 set -euo pipefail
-# The build the image ships (release, Swift runtime linked statically); BT_BENCH_SCRATCH picks its folder.
-scratch=${BT_BENCH_SCRATCH:-.build-bench}
+# The build the image ships (release, Swift runtime linked statically); BENCH_SCRATCH picks its folder.
+scratch=${BENCH_SCRATCH:-.build-bench}
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
 rows=${2:-4500000}

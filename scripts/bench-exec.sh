@@ -3,8 +3,8 @@
 # client and, in the same run, through `docker exec … > file` (the baseline). Prints throughputs, their
 # ratio and the client's peak resident memory. Usage: scripts/bench-exec.sh [ROUNDS]
 set -euo pipefail
-# The build the image ships (release, Swift runtime linked statically); BT_BENCH_SCRATCH picks its folder.
-scratch=${BT_BENCH_SCRATCH:-.build-bench}
+# The build the image ships (release, Swift runtime linked statically); BENCH_SCRATCH picks its folder.
+scratch=${BENCH_SCRATCH:-.build-bench}
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
 scripts/testbed.sh >/dev/null

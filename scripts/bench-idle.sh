@@ -4,8 +4,8 @@
 # the window, read from /proc/PID/{status,stat}.
 # Usage: scripts/bench-idle.sh [TARGETS] [SECONDS]   (defaults: 50 targets, 60 s)
 set -euo pipefail
-# The build the image ships (release, Swift runtime linked statically); BT_BENCH_SCRATCH picks its folder.
-scratch=${BT_BENCH_SCRATCH:-.build-bench}
+# The build the image ships (release, Swift runtime linked statically); BENCH_SCRATCH picks its folder.
+scratch=${BENCH_SCRATCH:-.build-bench}
 cd "$(dirname "$0")/.."
 targets=${1:-50}
 seconds=${2:-60}

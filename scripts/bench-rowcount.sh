@@ -7,8 +7,8 @@
 #             plus nums(a, b, c int)                              -> short numeric tuples (~10% of the file)
 # Usage: scripts/bench-rowcount.sh [SIZE_MB [ROUNDS]]     (SIZE_MB default 600, ROUNDS default 3)
 set -euo pipefail
-# The build the image ships (release, Swift runtime linked statically); BT_BENCH_SCRATCH picks its folder.
-scratch=${BT_BENCH_SCRATCH:-.build-bench}
+# The build the image ships (release, Swift runtime linked statically); BENCH_SCRATCH picks its folder.
+scratch=${BENCH_SCRATCH:-.build-bench}
 cd "$(dirname "$0")/.."
 size_mb=${1:-600}
 rounds=${2:-3}
