@@ -75,6 +75,11 @@ if ! grep -qs '/czstd\.h' "$bin"/BaktainerCore.build/*.d || ! grep -qs '/czstd\.
 	echo "FAIL: the build uses libzstd-dev's zstd.h instead of Sources/CZstd/include/czstd.h alone" >&2
 	exit 1
 fi
+# ImageIntegrationTests: the image under test is this build's binary in the Dockerfile's runtime stage (a release
+# build inside the image would take 20 minutes); examples/compose.yaml runs under Debian's docker-compose.
+command -v docker-compose >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends docker-compose >/dev/null; }
+BT_IMAGE_QUIET=1 BT_IMAGE_SIZE=0 scripts/build-image.sh --prebuilt "$bin/baktainer" baktainer:test
+export BT_TEST_IMAGE=baktainer:test
 status=0
 swift test --skip-build --enable-code-coverage "$@" || status=$?
 teardown
