@@ -52,6 +52,9 @@ probe() {
 }
 
 deadline=$(( $(date +%s) + timeout ))
+# Probes start 0.2 s apart and back off to 1 s: each is a `docker exec`, and many waiters polling fast on two
+# cores take the CPU that the servers need to start.
+pause=0.2
 while :; do
 	if probe; then exit 0; fi
 	state="$(docker inspect --format '{{.State.Status}}' "$container" 2>/dev/null)" \
@@ -60,5 +63,6 @@ while :; do
 	exited|dead) fail "container is $state (it did not start)" ;;
 	esac
 	[ "$(date +%s)" -lt "$deadline" ] || fail "not ready after ${timeout} s"
-	sleep 0.2
+	sleep "$pause"
+	case "$pause" in 0.2) pause=0.5 ;; *) pause=1 ;; esac
 done

@@ -209,7 +209,8 @@ import Testing
     @Test func passwordIsInNoProcessArgumentsWhileADumpRuns() async throws {
         try await TestBed.withRun { run in
             let password = "argv-\(run)-secret"
-            let source = try await TestBed.startContainer(fixture: "mongo-standin", environment: ["MONGO_STANDIN_SLEEP": "5"], runID: run)
+            // The dump lasts 30 s: under a full run on two cores one `docker exec` of the poll can take seconds.
+            let source = try await TestBed.startContainer(fixture: "mongo-standin", environment: ["MONGO_STANDIN_SLEEP": "30"], runID: run)
             let target = BackupTarget(containerID: source, containerName: source, engine: MongoEngine(), user: "backup", password: Secret(password))
             async let outcome = backUp(target)
             var sawDump = false

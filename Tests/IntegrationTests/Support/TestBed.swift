@@ -70,13 +70,20 @@ enum TestBed {
         return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Waits until the server in fixture container `name` answers (scripts/testbed-wait.sh, at most 90 s).
+    /// Waits until the server in fixture container `name` answers (scripts/testbed-wait.sh, at most 180 s).
     static func waitReady(_ name: String, engine: String) async throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let outcome = try await tool(root.appendingPathComponent("scripts/testbed-wait.sh").path, [name, engine, "90"])
+        let outcome = try await tool(waitScript, [name, engine, "180"])
         guard outcome.status == 0 else { throw TestBedError("\(name) did not become ready: \(outcome.errors.suffix(2000))") }
     }
+
+    private static let waitScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts/testbed-wait.sh").path
+
+    /// The fixtures whose first start initialises a database server (slow, CPU- and fsync-heavy).
+    private static let serverFixtures: Set<String> = ["postgres", "mariadb", "mysql", "mariadb11"]
+
+    /// At most three database fixtures initialise at once (see `FixtureStartLimiter`).
+    private static let fixtureStarts = FixtureStartLimiter(slots: 3)
 
     /// A fresh run id for labels and names.
     static func runID() -> String {
@@ -94,7 +101,15 @@ enum TestBed {
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
         arguments.append("baktainer-fixture/\(fixture):current")
         arguments += command
-        try await docker(arguments)
+        guard serverFixtures.contains(fixture), command.isEmpty else {
+            try await docker(arguments)
+            return name
+        }
+        try await fixtureStarts.withSlot { [arguments] in
+            try await docker(arguments)
+            // Best effort: the test's own waitReady decides, with its own limit and the container's log.
+            _ = try? await tool(waitScript, [name, fixture, "180"])
+        }
         return name
     }
 
