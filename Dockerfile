@@ -85,7 +85,7 @@ COPY --from=runtime-files /rootfs/ /
 COPY --from=binary /stage/out/ /
 ENV PATH=/usr/local/bin:/usr/bin:/bin
 # After the layers above, so that a new revision or version leaves their cache alone.
-ARG VERSION=dev
+ARG VERSION=0.1.0
 ARG REVISION=
 ARG SOURCE=
 LABEL org.opencontainers.image.title="Baktainer" \
