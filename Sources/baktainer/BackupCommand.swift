@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaktainerCore
+import Synchronization
 import DockerEngineAPI
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -71,12 +72,16 @@ struct BackupCommand: ConfiguredCommand {
             return
         }
         CommandEnvironment.prepare(storage, logger: logger)
+        let destinations = try ConfiguredDestinations(configuration)
         let progress = ProgressLine(enabled: !output.quiet)
+        let copies = CopyResults()
         let jobs = BackupJobRunner(
             runner: BackupRunner(runtime: runtime, storage: storage, settings: pipeline), storage: storage, settings: pipeline,
-            observer: BackupEventLog(logger: logger, logsFinalFailures: false))
+            observer: BackupObservers([BackupEventLog(logger: logger, logsFinalFailures: false), copies]),
+            copier: destinations.copier(from: storage, timeZone: pipeline.timeZone))
         let batch = BackupBatch(jobs: jobs, maximumConcurrent: settings.maximumConcurrentBackups)
         let run = await SignalInterruption.run { [targets] in await batch.run(targets, progress: progress.report) }
+        await destinations.shutdown()
         let outcomes = run.value
         for (target, outcome) in zip(targets, outcomes) {
             switch outcome {
@@ -87,6 +92,10 @@ struct BackupCommand: ConfiguredCommand {
                 ])
             case .failure(let failure):
                 rows.append([target.containerName, "failed", "-", "-", failure.message])
+            }
+            // A copy that failed is a failed destination of this backup: the local backup is kept, the next run catches up.
+            for copy in copies.failures(of: target.containerName) {
+                rows.append([target.containerName, "copy to \(copy.destination) failed", "-", "-", copy.error?.message ?? ""])
             }
         }
         let failed = rows.contains(where: { $0[1] != "ok" }) || !missing.isEmpty || (rows.isEmpty && !names.isEmpty)
@@ -103,5 +112,20 @@ struct BackupCommand: ConfiguredCommand {
 
     private static func size(_ bytes: Int) -> String {
         bytes < 1 << 20 ? "\(bytes) B" : String(format: "%.1f MiB", Double(bytes) / Double(1 << 20))
+    }
+}
+
+/// The failed copies to destinations, by container, for `backup`'s table and exit code.
+final class CopyResults: BackupObserver {
+    private let failed = Mutex<[String: [DestinationCopyResult]]>([:])
+
+    func observe(_ event: BackupEvent, at date: Date) async {
+        guard case .copied(let job, let result) = event, !result.succeeded else { return }
+        failed.withLock { $0[job.container, default: []].append(result) }
+    }
+
+    /// The failed copies of `container`'s backups.
+    func failures(of container: String) -> [DestinationCopyResult] {
+        failed.withLock { $0[container] ?? [] }
     }
 }

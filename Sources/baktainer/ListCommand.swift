@@ -25,10 +25,13 @@ struct ListCommand: ConfiguredCommand {
     @Flag(help: "List the backups in BT_BACKUP_DIR (compressed and encrypted alike) instead of the containers.")
     var backups = false
 
+    @Option(help: "With --backups: the destination to list (local, s3); its own listing, not a local record.")
+    var destination = "local"
+
     @OptionGroup var output: OutputOptions
 
     func run(configuration: BaktainerConfiguration) async throws {
-        if backups { return try await listBackups(configuration.backup) }
+        if backups { return try await listBackups(configuration) }
         let labels = configuration.backup.discoveryLabels
         let runtime = try await CommandEnvironment.connect(configuration)
         var containers = try await ContainerDiscovery(runtime: runtime, labels: labels).labelledContainers(includeStopped: includeStopped)
@@ -55,12 +58,16 @@ struct ListCommand: ConfiguredCommand {
     }
 
     /// The backups Baktainer wrote (its naming and JSON record), newest first per stream; no secret is in a record.
-    private func listBackups(_ settings: BackupSettings) async throws {
+    private func listBackups(_ configuration: BaktainerConfiguration) async throws {
+        let destinations = try ConfiguredDestinations(configuration)
         let catalog: BackupCatalog
         do {
-            catalog = try await LocalBackupStorage(root: settings.backupDirectory).list()
+            let storage = try destinations.storage(named: destination, local: LocalBackupStorage(root: configuration.backup.backupDirectory))
+            catalog = try await storage.list()
+            await destinations.shutdown()
         } catch {
-            throw CommandFailure((error as? StorageError)?.message ?? "cannot read the backup directory: \(error)")
+            await destinations.shutdown()
+            throw error as? CommandFailure ?? CommandFailure((error as? StorageError)?.message ?? "cannot read the backup directory: \(error)")
         }
         for warning in catalog.warnings + catalog.staleFiles { LineLogHandler.standardError("warning: \(warning)\n") }
         let entries = catalog.entries.sorted { ($0.stream, $1.date) < ($1.stream, $0.date) }

@@ -22,6 +22,9 @@ struct PruneCommand: ConfiguredCommand {
     @Flag(help: "Show what would be kept and deleted, and why; delete nothing.")
     var dryRun = false
 
+    @Option(help: "The destination to prune (local, s3), by its own retention rules (BT_S3_RETENTION_*, …) over what it lists.")
+    var destination = "local"
+
     @OptionGroup var output: OutputOptions
 
     func run(configuration: BaktainerConfiguration) async throws {
@@ -33,7 +36,10 @@ struct PruneCommand: ConfiguredCommand {
         for container in try await runtime.containers(labels: settings.discoveryLabels, includeStopped: true) {
             labelsByBackupName[container.labels[BackupLabel.name] ?? container.name] = container.labels
         }
-        let run = RetentionRun(storage: CommandEnvironment.storage(configuration), settings: pipeline.retention, timeZone: pipeline.timeZone)
+        let destinations = try ConfiguredDestinations(configuration)
+        let storage = try destinations.storage(named: destination, local: CommandEnvironment.storage(configuration))
+        let retention = destination == "local" ? pipeline.retention : destinations.retention[destination] ?? pipeline.retention
+        let run = RetentionRun(storage: storage, settings: retention, timeZone: pipeline.timeZone)
         let plan: RetentionPlan
         do {
             let (planned, warnings) = try await run.plan(labelsByBackupName: labelsByBackupName, now: Date())
@@ -44,6 +50,7 @@ struct PruneCommand: ConfiguredCommand {
         }
         if !output.quiet || dryRun { print(PrunePlanRows(plan: plan).rendered()) }
         let result = await run.apply(plan, dryRun: dryRun)
+        await destinations.shutdown()
         let verb = dryRun ? "would delete" : "deleted"
         let bytes = dryRun ? plan.delete.reduce(0) { $0 + $1.record.size } : result.deletedBytes
         if !output.quiet { print("\(verb) \(plan.delete.count.counted("backup")), \(bytes.counted("byte")); kept \(plan.keep.count)") }

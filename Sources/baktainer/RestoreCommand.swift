@@ -51,6 +51,9 @@ struct RestoreCommand: ConfiguredCommand {
         help: "The engine of a dump without its .json record (copied alone, made by hand or by the Ruby Baktainer): postgres, mysql, mariadb, …; needs --to.")
     var engine: String?
 
+    @Option(help: "With a name: take the backup from this destination (local, s3), streamed from there.")
+    var from = "local"
+
     @Flag(help: "Verify and show what would run (secrets masked); write nothing.")
     var dryRun = false
 
@@ -63,11 +66,23 @@ struct RestoreCommand: ConfiguredCommand {
     }
 
     func run(configuration: BaktainerConfiguration) async throws {
-        let file = try await resolveFile(configuration.backup)
+        let destinations = try ConfiguredDestinations(configuration)
+        do {
+            try await run(configuration, destinations: destinations)
+        } catch {
+            await destinations.shutdown()
+            throw error
+        }
+        await destinations.shutdown()
+    }
+
+    private func run(_ configuration: BaktainerConfiguration, destinations: ConfiguredDestinations) async throws {
+        let (storage, file) = try await resolveFile(configuration.backup, destinations: destinations)
         let logger = output.logger(configuration)
         let runtime = try await CommandEnvironment.connect(configuration)
         let runner = RestoreRunner(runtime: runtime, identities: configuration.pipeline.encryption.identities, logger: logger)
         var request = RestoreRequest(file: file, container: to, database: database, create: create, overwrite: yes, force: force)
+        request.storage = storage
         request.engine = engine
         if dryRun {
             do {
@@ -92,23 +107,27 @@ struct RestoreCommand: ConfiguredCommand {
         }
     }
 
-    /// The backup file: `source` itself, or the newest catalog entry of the name `source`.
-    private func resolveFile(_ settings: BackupSettings) async throws -> String {
+    /// The backup: the file `source` itself, or the newest catalog entry of the name `source` in the backup
+    /// directory or in the destination `--from` (then with that storage: the backup is streamed from there).
+    private func resolveFile(_ settings: BackupSettings, destinations: ConfiguredDestinations) async throws -> ((any BackupStorage)?, String) {
         guard latest || date != nil else {
+            guard from == "local" else { throw CommandFailure("--from \(from) takes a backup name with --latest or --date YYYY-MM-DD") }
             guard source.contains("/") || FileManager.default.fileExists(atPath: source) else {
                 throw CommandFailure("'\(source)' is not a file: pass a backup file, or a backup name with --latest or --date YYYY-MM-DD")
             }
-            return source
+            return (nil, source)
         }
+        let storage = try destinations.storage(named: from, local: LocalBackupStorage(root: settings.backupDirectory))
         let catalog: BackupCatalog
         do {
-            catalog = try await LocalBackupStorage(root: settings.backupDirectory).list()
+            catalog = try await storage.list()
         } catch {
             throw CommandFailure((error as? StorageError)?.message ?? "cannot read the backup directory: \(error)")
         }
         guard let entry = catalog.latest(named: source, onDay: date) else {
-            throw CommandFailure("no backup of '\(source)'\(date.map { " on \($0)" } ?? "") in \(settings.backupDirectory) (BT_BACKUP_DIR)")
+            let place = from == "local" ? "\(settings.backupDirectory) (BT_BACKUP_DIR)" : "destination \(from)"
+            throw CommandFailure("no backup of '\(source)'\(date.map { " on \($0)" } ?? "") in \(place)")
         }
-        return entry.location
+        return from == "local" ? (nil, entry.location) : (storage, entry.key.rawValue)
     }
 }

@@ -41,6 +41,8 @@ struct RunCommand: ConfiguredCommand {
         let storage = CommandEnvironment.storage(configuration)
         CommandEnvironment.prepare(storage, logger: logger)
         let runner = BackupRunner(runtime: runtime, storage: storage, settings: pipeline)
+        let destinations = try ConfiguredDestinations(configuration)
+        let copier = destinations.copier(from: storage, timeZone: pipeline.timeZone)
         let daemon = BackupDaemon(
             runtime: runtime, labels: backupSettings.discoveryLabels, settings: daemonSettings, maximumConcurrent: backupSettings.maximumConcurrentBackups,
             logger: logger,
@@ -48,7 +50,8 @@ struct RunCommand: ConfiguredCommand {
                 runtime: runtime, restorer: RestoreRunner(runtime: runtime, identities: pipeline.encryption.identities, logger: logger),
                 storage: storage, logger: logger)
         ) { observer in
-            BackupJobRunner(runner: runner, storage: storage, settings: pipeline, observer: observer, attempts: daemonSettings.retryAttempts)
+            BackupJobRunner(
+                runner: runner, storage: storage, settings: pipeline, observer: observer, attempts: daemonSettings.retryAttempts, copier: copier)
         }
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let port = daemonSettings.httpPort {
@@ -65,7 +68,13 @@ struct RunCommand: ConfiguredCommand {
         configuration.maximumGracefulShutdownDuration = daemonSettings.shutdownTimeout + .seconds(30)
         configuration.maximumCancellationDuration = .seconds(15)
         let group = ServiceGroup(configuration: configuration)
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            await destinations.shutdown()
+            throw error
+        }
+        await destinations.shutdown()
     }
 }
 

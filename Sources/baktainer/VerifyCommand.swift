@@ -20,8 +20,11 @@ struct VerifyCommand: ConfiguredCommand {
             and removes the container (postgres, mysql, mariadb).
             """)
 
-    @Flag(help: "Verify every backup in BT_BACKUP_DIR.")
+    @Flag(help: "Verify every backup in BT_BACKUP_DIR (or in --destination).")
     var all = false
+
+    @Option(help: "With --all: verify the backups stored in this destination (local, s3), streamed, nothing written here.")
+    var destination = "local"
 
     @Argument(help: "Backup files to verify.")
     var files: [String] = []
@@ -47,10 +50,11 @@ struct VerifyCommand: ConfiguredCommand {
             return (storage, key)
         }
         var problems: [String] = []
+        let destinations = try ConfiguredDestinations(configuration)
         do {
             if all {
                 let settings = configuration.backup
-                let storage = LocalBackupStorage(root: settings.backupDirectory)
+                let storage = try destinations.storage(named: destination, local: LocalBackupStorage(root: settings.backupDirectory))
                 let catalog = try await storage.list()
                 backups = catalog.entries.map { (storage, $0.key) }
                 problems += catalog.warnings.map { "\($0.path): \($0.message)" }
@@ -59,7 +63,8 @@ struct VerifyCommand: ConfiguredCommand {
                 if backups.isEmpty && problems.isEmpty { print("no backups in \(settings.backupDirectory) (BT_BACKUP_DIR)") }
             }
         } catch {
-            throw CommandFailure((error as? StorageError)?.message ?? "cannot read the backup directory: \(error)")
+            await destinations.shutdown()
+            throw error as? CommandFailure ?? CommandFailure((error as? StorageError)?.message ?? "cannot read the backup directory: \(error)")
         }
         // The backup host need not hold the key: without one, an encrypted file is checked as far as it can be.
         let verifier = BackupVerifier(identities: encryption.identities, requireKey: false)
@@ -80,6 +85,7 @@ struct VerifyCommand: ConfiguredCommand {
                 problems.append(failure.description)
             }
         }
+        await destinations.shutdown()
         if !rows.isEmpty && (!output.quiet || !problems.isEmpty) {
             print(TextTable(header: ["FILE", "RESULT", "DETAIL"], rows: rows).rendered())
         }

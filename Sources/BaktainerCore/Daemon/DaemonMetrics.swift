@@ -48,6 +48,11 @@ package struct DaemonMetrics: BackupObserver {
         case .retried: retries.increment()
         case .skipped: skippedOverlaps.increment()
         case .restoreTested(let target, let engine, let outcome): recordRestoreTest(outcome, target: target, engine: engine, now: date)
+        case .copied(_, let result):
+            registry.makeCounter(
+                descriptor: Self.name("destination_copies", unit: "total", help: "Copies of backups to destinations off the host, by result."),
+                labels: [("destination", result.destination), ("result", result.succeeded ? "ok" : "failed")]
+            ).increment()
         case .started, .pruned: break
         }
     }

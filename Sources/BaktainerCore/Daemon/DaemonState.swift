@@ -152,6 +152,10 @@ package final class DaemonState: BackupObserver {
                 status.lastDurationSeconds = status.lastRunAt.map { date.timeIntervalSince($0) }
                 status.consecutiveFailures += 1
             }
+        case .copied(let job, let result):
+            update(job.key) { status in
+                status.destinations[result.destination] = result.error.map { "failed: \($0.message)" } ?? "ok"
+            }
         case .restoreTested(let target, _, let outcome):
             recordRestoreTest(target: target, outcome: outcome, now: date)
         case .started, .retried, .skipped, .pruned:

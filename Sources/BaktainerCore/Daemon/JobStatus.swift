@@ -40,6 +40,8 @@ package struct JobStatus: Sendable, Equatable, Codable {
     package var skippedOverlaps = 0
     /// Failures since the last success.
     package var consecutiveFailures = 0
+    /// The last copy to each destination off the host, by destination name: `ok` or `failed: <why>`.
+    package var destinations: [String: String] = [:]
     /// The last restore test of the target's newest backup (`BT_VERIFY_CRON`): `ok` or `failed`; nil before one.
     package var lastRestoreTest: String?
     /// When it finished.

@@ -52,6 +52,21 @@ package struct BackupEventLog: BackupObserver {
             for failure in result.failures {
                 logger.warning("retention: cannot delete \(failure.path): \(failure.error.message)", metadata: metadata(job, [:]))
             }
+        case .copied(let job, let result):
+            if let error = result.error {
+                logger.error(
+                    "copy to \(result.destination) failed: \(error.message)",
+                    metadata: metadata(job, ["destination": "\(result.destination)", "file": "\(result.key)"]))
+            } else {
+                logger.info(
+                    "copied to \(result.destination)",
+                    metadata: metadata(
+                        job,
+                        [
+                            "destination": "\(result.destination)", "file": "\(result.location)",
+                            "seconds": .stringConvertible((result.duration / .milliseconds(1)).rounded() / 1000),
+                        ]))
+            }
         case .restoreTested(let target, let engine, .success(let report)):
             logger.info(
                 "restore test passed: \(report.summary)",

@@ -20,13 +20,16 @@ package struct BackupJobRunner: Sendable {
     private let attempts: Int
     private let clock: any Clock<Duration>
     private let now: @Sendable () -> Date
+    private let copier: DestinationCopier?
 
     /// Creates a job runner over `runner` and the storage it writes to; `attempts` (`BT_RETRY_ATTEMPTS`) is the
     /// most attempts a backup gets. `clock` paces the retries and `now` stamps the backups (tests inject both).
+    /// `copier` copies each new backup (and what its destinations lack) off the host.
     package init(
         runner: BackupRunner, storage: any BackupStorage, settings: PipelineSettings, observer: any BackupObserver, attempts: Int = 1,
-        clock: any Clock<Duration> = ContinuousClock(), now: @escaping @Sendable () -> Date = { Date() }
+        clock: any Clock<Duration> = ContinuousClock(), now: @escaping @Sendable () -> Date = { Date() }, copier: DestinationCopier? = nil
     ) {
+        self.copier = copier
         self.runner = runner
         self.storage = storage
         self.settings = settings
@@ -60,7 +63,12 @@ package struct BackupJobRunner: Sendable {
             switch outcome {
             case .success(let record):
                 await observer.observe(.succeeded(job, record, location: storage.location(of: BackupKey(record.file)), attempts: attempt), at: now())
-                await prune(target, job: job)
+                let copied = await copy(target, job: job)
+                await prune(target, job: job, in: storage, settings: settings.retention)
+                for destination in copier?.destinations ?? [] where copied.contains(destination.name) {
+                    await prune(
+                        target, job: job, in: destination, settings: copier?.retention[destination.name] ?? RetentionSettings(global: RetentionPolicy()))
+                }
                 return outcome
             case .failure(let failure):
                 let delay = Self.delay(afterAttempt: attempt)
@@ -85,10 +93,23 @@ package struct BackupJobRunner: Sendable {
         return !Task.isCancelled && !Task.isShuttingDownGracefully
     }
 
-    /// Applies the retention policy of the stream after a success. A failure to prune is reported and never
-    /// turns the backup into a failure.
-    private func prune(_ target: BackupTarget, job: BackupJobInfo) async {
-        let run = RetentionRun(storage: storage, settings: settings.retention, timeZone: settings.timeZone)
+    /// Copies the stream's new backup, and what the destinations lack of it, off the host; returns the
+    /// destinations where every copy succeeded (retention runs only there). A failed copy is reported and never
+    /// turns the backup into a failure: the local backup is kept and the next run catches up.
+    private func copy(_ target: BackupTarget, job: BackupJobInfo) async -> Set<String> {
+        guard let copier, !copier.destinations.isEmpty else { return [] }
+        let stream = BackupStream(
+            backupName: target.backupName, schedule: job.schedule == BackupSchedule.defaultName ? nil : job.schedule, container: target.containerName)
+        let results = await copier.copy(stream: stream, labels: target.labels, now: now())
+        for result in results { await observer.observe(.copied(job, result), at: now()) }
+        let failed = Set(results.filter { !$0.succeeded }.map(\.destination))
+        return Set(copier.destinations.map(\.name)).subtracting(failed)
+    }
+
+    /// Applies the retention policy of the stream in `storage` after a success. A failure to prune is reported and
+    /// never turns the backup into a failure.
+    private func prune(_ target: BackupTarget, job: BackupJobInfo, in storage: any BackupStorage, settings retention: RetentionSettings) async {
+        let run = RetentionRun(storage: storage, settings: retention, timeZone: settings.timeZone)
         let stream = BackupStream(
             backupName: target.backupName, schedule: job.schedule == BackupSchedule.defaultName ? nil : job.schedule, container: target.containerName)
         var result = PruneResult(dryRun: false)

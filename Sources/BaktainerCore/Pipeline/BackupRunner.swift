@@ -16,13 +16,13 @@ import NIOCore
 /// stops the tool in the container. Retention and events are the caller's (``BackupJobRunner``).
 package struct BackupRunner: Sendable {
     private let runtime: any ContainerRuntime
-    private let storage: any BackupStorage
+    private let storage: any WritableBackupStorage
     private let settings: PipelineSettings
     /// The version written into records.
     package static let version = BaktainerVersion.current
 
     /// Creates a runner dumping through `runtime` into `storage`.
-    package init(runtime: any ContainerRuntime, storage: any BackupStorage, settings: PipelineSettings = PipelineSettings()) {
+    package init(runtime: any ContainerRuntime, storage: any WritableBackupStorage, settings: PipelineSettings = PipelineSettings()) {
         self.runtime = runtime
         self.storage = storage
         self.settings = settings

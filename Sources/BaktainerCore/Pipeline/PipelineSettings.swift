@@ -47,7 +47,7 @@ package struct PipelineSettings: Sendable {
         let timeZone = try environment.timeZone(EnvironmentKey.timeZone) ?? .gmt
         self.init(
             compression: try CompressionSettings(configuration: environment), encryption: try EncryptionSettings(configuration: environment),
-            retention: try RetentionSettings(configuration: environment), timeZone: timeZone,
+            retention: try RetentionSettings(configuration: environment).forDestination("local", configuration: environment), timeZone: timeZone,
             minimumFreeSpace: try FreeSpaceGuard(configuration: environment))
     }
 }

@@ -13,6 +13,9 @@
 package struct RetentionSettings: Sendable, Equatable {
     /// The policy of streams without retention labels (and of streams whose container is gone).
     package var global: RetentionPolicy
+    /// One destination's own policy (`BT_S3_RETENTION_*`, …), which replaces the global one and the labels'
+    /// there; nil: that destination follows the global policy and the labels.
+    package var destinationPolicy: RetentionPolicy?
 
     private static let countRange = 0...1_000_000
 
@@ -48,11 +51,29 @@ package struct RetentionSettings: Sendable, Equatable {
     /// The policy for the stream `schedule` (nil or `default` for the default stream) of a container with `labels`.
     /// Throws a ``ConfigurationError`` naming the label when a retention label is malformed or unknown.
     package func policy(forLabels labels: [String: String], schedule: String?) throws(ConfigurationError) -> RetentionPolicy {
+        if let destinationPolicy { return destinationPolicy }
         let named = BackupStream(backupName: "", schedule: schedule).schedule
         if let named, let policy = try Self.labelPolicy(labels, prefix: BackupLabel.scheduleRetentionPrefix(named)) {
             return policy
         }
         return try Self.labelPolicy(labels, prefix: BackupLabel.retentionPrefix) ?? global
+    }
+
+    /// These settings for the destination `destination` (`local`, `s3`): when any of its
+    /// `BT_<DESTINATION>_RETENTION_KEEP_*` variables is set, they make its own policy, which replaces the global
+    /// one and the retention labels there.
+    package func forDestination(_ destination: String, configuration environment: ConfigurationValues) throws(ConfigurationError) -> RetentionSettings {
+        var settings = self
+        let prefix = "BT_\(destination.uppercased())_RETENTION_"
+        let keys = Self.destinationVariables(destination)
+        guard keys.contains(where: { environment.string($0) != nil }) else { return settings }
+        settings.destinationPolicy = try Self.policy(from: environment) { prefix + $0.uppercased().replacing("-", with: "_") }
+        return settings
+    }
+
+    /// The `BT_<DESTINATION>_RETENTION_*` variables of `destination`.
+    package static func destinationVariables(_ destination: String) -> [String] {
+        BackupLabel.retentionRules.map { "BT_\(destination.uppercased())_RETENTION_\($0.uppercased().replacing("-", with: "_"))" }
     }
 
     /// The policy written by labels starting with `prefix`, or nil when there is none.

@@ -1,6 +1,6 @@
 import NIOCore
 
-/// Where backups are kept: the local directory first; S3, SFTP and others later. Orchestrators (the backup
+/// Where backups are kept: the local directory (first stage) and the destinations off the host. Orchestrators (the backup
 /// run, retention, verify, restore, restore tests, `list --backups`) reach backups only through this protocol.
 ///
 /// A backup is a file plus two sidecars: its `sha256sum -c` line and its JSON ``BackupRecord``. A storage makes
@@ -11,12 +11,6 @@ package protocol BackupStorage: Sendable {
 
     /// Where `key` is, for people: a path, a URL.
     func location(of key: BackupKey) -> String
-
-    /// Starts a new backup at `key`: nothing is visible until ``BackupWriter/commit(_:)``. When `key` is taken
-    /// (another backup of the same name in the same second) the storage picks the next free
-    /// ``BackupKey/sequenced(_:)`` key; the writer's ``BackupWriter/key`` is the one used. Throws a
-    /// ``StorageError`` when the destination cannot take it (missing, read-only, full).
-    func makeWriter(for key: BackupKey) async throws -> any BackupWriter
 
     /// Every backup stored (with its record), and what was left out and why.
     func list() async throws -> BackupCatalog
@@ -29,6 +23,16 @@ package protocol BackupStorage: Sendable {
 
     /// Deletes the backup and its sidecars (a missing one is not an error).
     func delete(_ key: BackupKey) async throws
+}
+
+/// A storage a dump is written into directly, as it streams: the local backup directory (the first stage of every
+/// backup) and the in-memory storage of tests. Destinations off the host receive copies (``BackupDestination``).
+package protocol WritableBackupStorage: BackupStorage {
+    /// Starts a new backup at `key`: nothing is visible until ``BackupWriter/commit(_:)``. When `key` is taken
+    /// (another backup of the same name in the same second) the storage picks the next free
+    /// ``BackupKey/sequenced(_:)`` key; the writer's ``BackupWriter/key`` is the one used. Throws a
+    /// ``StorageError`` when the destination cannot take it (missing, read-only, full).
+    func makeWriter(for key: BackupKey) async throws -> any BackupWriter
 }
 
 /// Writes one backup; used by one task at a time.

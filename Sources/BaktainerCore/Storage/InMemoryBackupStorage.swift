@@ -9,7 +9,7 @@ import Synchronization
 /// A ``BackupStorage`` in memory, for tests and dry runs: the same contract as the local directory (a backup
 /// appears with its sidecars at commit, never half; a key is never replaced, and a taken key gives the next
 /// free ``BackupKey/sequenced(_:)`` one), nothing on disk.
-package final class InMemoryBackupStorage: BackupStorage {
+package final class InMemoryBackupStorage: WritableBackupStorage {
     /// One stored backup.
     package struct Stored: Sendable, Equatable {
         /// The bytes as stored.
@@ -26,6 +26,13 @@ package final class InMemoryBackupStorage: BackupStorage {
     private let reserved = Mutex<Set<BackupKey>>([])
     /// Bytes per buffer handed out by ``open(_:)``.
     private let chunkSize: Int
+    private let refusal = Mutex<String?>(nil)
+
+    /// When set, ``store(_:)`` (a copy to this storage as a destination) fails with this reason (tests).
+    package var refusesCopies: String? {
+        get { refusal.withLock { $0 } }
+        set { refusal.withLock { $0 = newValue } }
+    }
 
     /// An empty storage called `name`.
     package init(name: String = "memory", chunkSize: Int = 64 * 1024) {

@@ -18,7 +18,7 @@ import NIOCore
 /// their final names — the record last, since a backup without its record is not listed — and the directory is
 /// fsynced. Publishing never replaces a file (``AtomicFileWriter``). Partial files of runs that died are removed
 /// by ``removeStalePartialFiles()``; one a live writer holds is never touched.
-package struct LocalBackupStorage: BackupStorage {
+package struct LocalBackupStorage: WritableBackupStorage {
     package let name = "local"
     /// The backup directory, without a trailing slash.
     package let root: String

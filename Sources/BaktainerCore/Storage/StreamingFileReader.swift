@@ -17,13 +17,19 @@ package final class StreamingFileReader {
     package private(set) var bytesRead = 0
     private var descriptor: Int32
     private let threadPool: NIOThreadPool
+    /// Where the next read starts, and how many bytes are still to be handed out (nil: up to the end of the file).
+    private var offset: Int
+    private var remaining: Int?
 
-    /// Opens `path` for reading; throws a ``StorageError`` naming the file when it cannot be opened.
-    package init(path: String, chunkSize: Int = 1 << 20, threadPool: NIOThreadPool = .singleton) async throws {
+    /// Opens `path` for reading, the whole file or only `range` (byte offsets) of it; throws a ``StorageError``
+    /// naming the file when it cannot be opened.
+    package init(path: String, range: Range<Int>? = nil, chunkSize: Int = 1 << 20, threadPool: NIOThreadPool = .singleton) async throws {
         precondition(chunkSize > 0, "chunkSize must be positive")
         self.path = path
         self.chunkSize = chunkSize
         self.threadPool = threadPool
+        self.offset = range?.lowerBound ?? 0
+        self.remaining = range?.count
         descriptor = try await threadPool.runIfActive {
             let descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw StorageError.posix(errno, "open", path: path) }
@@ -33,13 +39,17 @@ package final class StreamingFileReader {
 
     /// The next chunk (at most ``chunkSize`` bytes), or nil at the end of the file.
     package func next() async throws -> ByteBuffer? {
-        guard descriptor >= 0 else { return nil }
-        let (descriptor, path, chunkSize) = (self.descriptor, self.path, self.chunkSize)
+        guard descriptor >= 0, remaining ?? 1 > 0 else {
+            close()
+            return nil
+        }
+        let (descriptor, path, offset) = (self.descriptor, self.path, self.offset)
+        let chunkSize = min(self.chunkSize, remaining ?? .max)
         let buffer: ByteBuffer = try await threadPool.runIfActive {
             var buffer = ByteBufferAllocator().buffer(capacity: chunkSize)
             try buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: chunkSize) { bytes in
                 while true {
-                    let count = read(descriptor, bytes.baseAddress!, chunkSize)
+                    let count = pread(descriptor, bytes.baseAddress!, chunkSize, off_t(offset))
                     if count < 0 {
                         if errno == EINTR { continue }
                         throw StorageError.posix(errno, "read", path: path)
@@ -54,6 +64,8 @@ package final class StreamingFileReader {
             return nil
         }
         bytesRead += buffer.readableBytes
+        self.offset += buffer.readableBytes
+        remaining? -= buffer.readableBytes
         return buffer
     }
 

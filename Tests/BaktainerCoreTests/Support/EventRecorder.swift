@@ -22,6 +22,7 @@ final class EventRecorder: BackupObserver {
             case .failed: "failed"
             case .skipped: "skipped"
             case .pruned: "pruned"
+            case .copied: "copied"
             case .restoreTested: "restoreTested"
             }
         }
