@@ -146,8 +146,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "BaktainerCore",
-                "BaktainerS3",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 "DockerEngineAPI",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -81,6 +81,15 @@ ensure_packages() {
 	command -v dockerd >/dev/null || die "dockerd still missing after installing docker.io"
 }
 
+# The S3 peers from PyPI (scripts/testbed-s3.sh starts the servers): moto's server and awscli, the independent client.
+ensure_pypi_tools() {
+	if command -v moto_server >/dev/null && command -v aws >/dev/null; then return 0; fi
+	log "PyPI: installing moto[server] and awscli"
+	python3 -m pip install -q 'moto[server]' awscli >/dev/null || die "pip install moto[server] awscli failed"
+	hash -r
+	command -v moto_server >/dev/null || die "moto_server is not on PATH after pip install"
+}
+
 # ---------------------------------------------------------------------------------------------------
 # 2. Docker engine: start one only if none answers.
 # ---------------------------------------------------------------------------------------------------
@@ -252,6 +261,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 ensure_packages
+ensure_pypi_tools
 ensure_dockerd
 
 HASH="$(recipe_hash)"

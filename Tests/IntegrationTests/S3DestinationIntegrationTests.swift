@@ -1,0 +1,134 @@
+import Crypto
+import Foundation
+import Testing
+
+/// The S3 destination against a real S3 server with authentication on (moto, `scripts/testbed-s3.sh`) and a real
+/// PostgreSQL: `baktainer backup` copies each backup there, awscli reads back exactly the local bytes, a restore
+/// streams from the bucket, a refused copy fails the destination (exit 1) but keeps the local backup and is caught
+/// up by the next run, multipart uploads come out in equal parts with nothing left behind, remote retention keeps
+/// its own policy's set, and the secret key appears nowhere.
+@Suite struct S3DestinationIntegrationTests {
+    let directory = "/var/tmp/bt-s3-tests/\(UUID().uuidString.prefix(8))"
+
+    private func start(run: String, rows: Int) async throws -> (container: String, password: String) {
+        let password = "pg-\(run)-secret"
+        let container = try await TestBed.startContainer(
+            fixture: "postgres", labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres", "baktainer.name": "shop-\(run)"],
+            environment: ["POSTGRES_PASSWORD": password, "POSTGRES_USER": "app", "POSTGRES_DB": "shop"], runID: run)
+        try await TestBed.waitReady(container, engine: "postgres")
+        _ = try await psql(
+            container, password,
+            "create table items(id int primary key, name text); insert into items select g, md5(g::text) || repeat('x', 60) from generate_series(1, \(rows)) g;"
+        )
+        return (container, password)
+    }
+
+    private func psql(_ container: String, _ password: String, _ sql: String) async throws -> String {
+        try await TestBed.docker([
+            "exec", "-e", "PGPASSWORD=\(password)", container, "psql", "-X", "-v", "ON_ERROR_STOP=1", "-U", "app", "-d", "shop", "-tAc", sql,
+        ])
+    }
+
+    private func baktainer(_ arguments: [String], _ environment: [String: String]) async throws -> BaktainerProcess.Outcome {
+        try await BaktainerProcess.run(arguments, environment: ["BT_BACKUP_DIR": directory].merging(environment) { $1 })
+    }
+
+    /// Local backup keys (`YYYY-MM-DD/<file>`), oldest first.
+    private func localKeys() throws -> [String] {
+        let days = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.count == 10 }.sorted()
+        return try days.flatMap { day in
+            try FileManager.default.contentsOfDirectory(atPath: "\(directory)/\(day)").filter { !$0.hasSuffix(".json") && !$0.hasSuffix(".sha256") }
+                .sorted().map { "\(day)/\($0)" }
+        }
+    }
+
+    private static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    @Test func aBackupIsCopiedReadsBackByteForByteAndRestoresFromTheBucket() async throws {
+        try await TestBed.withRun { run in
+            try await S3TestServer.with { s3 in
+                let (container, password) = try await start(run: run, rows: 2000)
+                let query = "select count(*), md5(string_agg(name, ',' order by id)) from items"
+                let original = try await psql(container, password, query)
+                let backup = try await baktainer(["backup", container], s3.environment)
+                #expect(backup.status == 0, "\(backup.output)\(backup.errors)")
+                let key = try #require(try localKeys().last)
+                #expect(try await s3.keys() == [key, "\(key).json", "\(key).sha256"])
+                // awscli reads back exactly the local bytes, and the checksum sidecar travels with them.
+                let local = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(key)"))
+                let remote = try await s3.object(key)
+                #expect(remote == local)
+                let sidecar = String(decoding: try await s3.object("\(key).sha256"), as: UTF8.self)
+                #expect(sidecar.hasPrefix(Self.sha256(remote) + "  "))
+                #expect((try await s3.head(key)["Metadata"] as? [String: String])?["sha256"] == Self.sha256(local))
+                // Listed and verified from the bucket itself, then restored from it.
+                let listed = try await baktainer(["list", "--backups", "--destination", "s3"], s3.environment)
+                #expect(listed.status == 0 && listed.output.contains("s3://\(s3.bucket)/\(key)"), "\(listed.output)\(listed.errors)")
+                let verified = try await baktainer(["verify", "--all", "--destination", "s3"], s3.environment)
+                #expect(verified.status == 0 && verified.output.contains(" ok "), "\(verified.output)\(verified.errors)")
+                _ = try await psql(container, password, "delete from items where id > 10; update items set name = 'changed'")
+                let restored = try await baktainer(["restore", "shop-\(run)", "--latest", "--from", "s3", "--yes"], s3.environment)
+                #expect(restored.status == 0, "\(restored.output)\(restored.errors)")
+                #expect(try await psql(container, password, query) == original)
+                for outcome in [backup, listed, verified, restored] {
+                    #expect(!(outcome.output + outcome.errors).contains(s3.secretAccessKey))
+                }
+            }
+        }
+    }
+
+    @Test func aRefusedCopyFailsTheDestinationKeepsTheBackupAndTheNextRunCatchesUp() async throws {
+        try await TestBed.withRun { run in
+            try await S3TestServer.with { s3 in
+                let (container, _) = try await start(run: run, rows: 100)
+                var wrong = s3.environment
+                wrong["BT_S3_SECRET_ACCESS_KEY"] = "not-the-secret-\(run)"
+                let refused = try await baktainer(["backup", container], wrong)
+                #expect(refused.status == 1, "\(refused.output)\(refused.errors)")
+                #expect(refused.output.contains("copy to s3 failed"), "\(refused.output)")
+                #expect(refused.output.contains("BT_S3_SECRET_ACCESS_KEY"), "\(refused.output)")
+                #expect(!(refused.output + refused.errors).contains("not-the-secret"))
+                let first = try #require(try localKeys().first)
+                #expect(try await s3.keys().isEmpty)
+                // Nothing half-written: the bucket holds no object and no upload of the failed copy.
+                let next = try await baktainer(["backup", container], s3.environment)
+                #expect(next.status == 0, "\(next.output)\(next.errors)")
+                let keys = try localKeys()
+                #expect(keys.count == 2 && keys.first == first)
+                #expect(try await s3.keys() == keys.flatMap { [$0, "\($0).json", "\($0).sha256"] }.sorted())
+            }
+        }
+    }
+
+    @Test func aLargeDumpGoesUpInEqualPartsAndRemoteRetentionKeepsItsOwnPolicy() async throws {
+        try await TestBed.withRun { run in
+            try await S3TestServer.with { s3 in
+                let (container, _) = try await start(run: run, rows: 120_000)
+                var environment = s3.environment
+                environment["BT_COMPRESS"] = "none"
+                environment["BT_S3_PART_SIZE"] = "5M"
+                environment["BT_S3_RETENTION_KEEP_LAST"] = "1"
+                for _ in 0..<2 {
+                    let backup = try await baktainer(["backup", container], environment)
+                    #expect(backup.status == 0, "\(backup.output)\(backup.errors)")
+                }
+                let keys = try localKeys()
+                #expect(keys.count == 2)
+                let newest = try #require(keys.last)
+                // The destination keeps the newest only; the backup directory keeps both (no local policy).
+                #expect(try await s3.keys() == [newest, "\(newest).json", "\(newest).sha256"])
+                let local = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(newest)"))
+                #expect(local.count > 10 << 20)
+                let head = try await s3.head(newest)
+                let parts = (local.count + (5 << 20) - 1) / (5 << 20)
+                #expect((head["ETag"] as? String)?.hasSuffix("-\(parts)\"") == true, "\(head)")
+                #expect((head["ContentLength"] as? Int) == local.count)
+                #expect(try await s3.object(newest) == local)
+                let uploads = try await s3.aws(["s3api", "list-multipart-uploads", "--bucket", s3.bucket, "--output", "json"])
+                #expect(!String(decoding: uploads, as: UTF8.self).contains("UploadId"))
+            }
+        }
+    }
+}
