@@ -56,6 +56,22 @@ struct ValidateCommand: AsyncParsableCommand {
             case .problem(let message): problems.append("backup directory: \(message)")
             }
         }
+        if let configuration = try? BaktainerConfiguration(values: values) {
+            do {
+                let destinations = try ConfiguredDestinations(configuration)
+                for destination in destinations.all {
+                    do {
+                        try await destination.probe()
+                        if !output.quiet { print("destination \(destination.name): answers, credentials accepted, writable") }
+                    } catch {
+                        problems.append((error as? StorageError)?.message ?? "destination \(destination.name): \(error)")
+                    }
+                }
+                await destinations.shutdown()
+            } catch {
+                problems.append("\(error)")
+            }
+        }
         var rows: [[String]] = []
         if let dockerSettings {
             do {

@@ -85,11 +85,17 @@ import Testing
                 let (container, _) = try await start(run: run, rows: 100)
                 var wrong = s3.environment
                 wrong["BT_S3_SECRET_ACCESS_KEY"] = "not-the-secret-\(run)"
+                // validate probes the destination (a small write and delete): the wrong key is named, the right one accepted.
+                let invalid = try await baktainer(["validate"], wrong)
+                #expect(invalid.status != 0)
+                #expect(invalid.errors.contains("destination s3") && invalid.errors.contains("BT_S3_SECRET_ACCESS_KEY"), "\(invalid.errors)")
+                let valid = try await baktainer(["validate"], s3.environment)
+                #expect(valid.output.contains("destination s3: answers, credentials accepted, writable"), "\(valid.output)\(valid.errors)")
                 let refused = try await baktainer(["backup", container], wrong)
                 #expect(refused.status == 1, "\(refused.output)\(refused.errors)")
                 #expect(refused.output.contains("copy to s3 failed"), "\(refused.output)")
                 #expect(refused.output.contains("BT_S3_SECRET_ACCESS_KEY"), "\(refused.output)")
-                #expect(!(refused.output + refused.errors).contains("not-the-secret"))
+                #expect(!(refused.output + refused.errors + invalid.output + invalid.errors).contains("not-the-secret"))
                 let first = try #require(try localKeys().first)
                 #expect(try await s3.keys().isEmpty)
                 // Nothing half-written: the bucket holds no object and no upload of the failed copy.

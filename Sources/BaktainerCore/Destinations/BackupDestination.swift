@@ -8,4 +8,8 @@ package protocol BackupDestination: BackupStorage {
     /// then checks what is stored (size and checksum sidecar) before returning. Throws a ``StorageError`` whose
     /// message names the destination and what to fix; whatever it had stored of a failed copy is removed.
     func store(_ copy: BackupCopy) async throws
+
+    /// Checks that the destination answers, accepts the credentials and takes a write (`validate`): writes and
+    /// deletes a small object of its own. Throws a ``StorageError`` naming the destination and what to fix.
+    func probe() async throws
 }

@@ -15,6 +15,10 @@ extension InMemoryBackupStorage: BackupCopySource {
 extension InMemoryBackupStorage: BackupDestination {
     /// Reads the whole copy and stores it under its key with its sidecars; fails like a real destination when
     /// ``refusesCopies`` is set (tests), storing nothing.
+    package func probe() async throws {
+        if let refusal = refusesCopies { throw StorageError(.ioError, "destination \(name): \(refusal)") }
+    }
+
     package func store(_ copy: BackupCopy) async throws {
         if let refusal = refusesCopies { throw StorageError(.ioError, "destination \(name): \(refusal)") }
         var bytes: [UInt8] = []

@@ -3,6 +3,10 @@ import BaktainerCore
 import NIOCore
 import NIOPosix
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A failed S3 request: S3's error code and message, or the transport's failure, with what was being done. Its
 /// ``advice`` names the setting to fix. Never holds a credential: S3's answers do not echo the secret, and the
 /// signature is not kept.
@@ -74,7 +78,11 @@ package struct S3Error: Error, Sendable, CustomStringConvertible {
             default: return "\(error)"
             }
         }
-        if let error = error as? NIOConnectionError, let first = error.connectionErrors.first { return "\(first.error)" }
+        if let error = error as? NIOConnectionError, let first = error.connectionErrors.first {
+            if let io = first.error as? IOError { return String(cString: strerror(io.errnoCode)).lowercased() }
+            return "\(first.error)"
+        }
+        if let io = error as? IOError { return String(cString: strerror(io.errnoCode)).lowercased() }
         return "\(error)"
     }
 }

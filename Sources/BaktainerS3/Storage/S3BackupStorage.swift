@@ -83,6 +83,14 @@ package struct S3BackupStorage: BackupDestination {
         }
     }
 
+    package func probe() async throws {
+        let probe = ".baktainer-probe"
+        try await storageCall("write to the bucket") {
+            _ = try await client.put(probe, body: .bytes(ByteBuffer(string: "baktainer validate\n")), length: 19)
+            try await client.delete(probe)
+        }
+    }
+
     package func store(_ copy: BackupCopy) async throws {
         let key = copy.key.rawValue
         do {
