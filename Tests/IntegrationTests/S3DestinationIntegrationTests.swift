@@ -137,4 +137,34 @@ import Testing
             }
         }
     }
+
+    @Test func aMariaDBBackupRestoresFromTheBucketIntoAFreshServer() async throws {
+        try await TestBed.withRun { run in
+            try await S3TestServer.with { s3 in
+                let password = "root-\(run)-secret"
+                let source = try await TestBed.startContainer(
+                    fixture: "mariadb", labels: ["baktainer.backup": "true", "baktainer.db.engine": "mariadb", "baktainer.name": "wiki-\(run)"],
+                    environment: ["MARIADB_ROOT_PASSWORD": password, "MARIADB_DATABASE": "shop"], runID: run)
+                try await TestBed.waitReady(source, engine: "mariadb")
+                func sql(_ container: String, _ statement: String) async throws -> String {
+                    try await TestBed.docker(["exec", "-e", "MYSQL_PWD=\(password)", container, "mysql", "-uroot", "-N", "shop", "-e", statement])
+                }
+                _ = try await sql(
+                    source, "create table items(id int primary key, name text); insert into items select seq, concat('item ', seq) from seq_1_to_3000;")
+                let query = "select count(*), sum(id), md5(group_concat(name order by id)) from shop.items"
+                let original = try await sql(source, query)
+                let backup = try await baktainer(["backup", source], s3.environment)
+                #expect(backup.status == 0, "\(backup.output)\(backup.errors)")
+                // The local copy goes: the restore can only come from the bucket.
+                try FileManager.default.removeItem(atPath: directory)
+                let fresh = try await TestBed.startContainer(
+                    fixture: "mariadb", environment: ["MARIADB_ROOT_PASSWORD": password, "MARIADB_DATABASE": "shop"], runID: run)
+                try await TestBed.waitReady(fresh, engine: "mariadb")
+                let restored = try await baktainer(["restore", "wiki-\(run)", "--latest", "--from", "s3", "--to", fresh, "--yes"], s3.environment)
+                #expect(restored.status == 0, "\(restored.output)\(restored.errors)")
+                #expect(try await sql(fresh, query) == original)
+                #expect(!(restored.output + restored.errors).contains(password) && !(restored.output + restored.errors).contains(s3.secretAccessKey))
+            }
+        }
+    }
 }

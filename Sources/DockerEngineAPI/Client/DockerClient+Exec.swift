@@ -116,28 +116,36 @@ extension DockerClient {
         }
     }
 
-    /// Finds processes by an environment entry (`$1`) in /proc, sends SIGTERM, and SIGKILL after 5 s.
+    /// Finds processes by an environment entry (`$1`) in /proc, sends SIGTERM, and SIGKILL after 5 s; returns once
+    /// they have exited (at most 5 s after the SIGKILL).
     /// Uses only sh, tr, sed, kill and sleep, which Debian, Alpine (busybox) and UBI images all have.
     static let stopScript = #"""
         mark="$1"; pids=""
         for d in /proc/[0-9]*; do
-          case "$(tr '\0' '\n' < "$d/environ" 2>/dev/null)" in
+          case "$(tr '\0' '\n' 2>/dev/null < "$d/environ")" in
             *"$mark"*) pids="$pids ${d#/proc/}" ;;
           esac
         done
         [ -n "$pids" ] || exit 0
-        kill -TERM $pids 2>/dev/null
-        i=0
-        while [ $i -lt 50 ]; do
+        living() {
           alive=""
           for p in $pids; do
             s=$(sed -n 's/^State:[[:space:]]*\(.\).*/\1/p' "/proc/$p/status" 2>/dev/null)
             [ -n "$s" ] && [ "$s" != Z ] && alive="$alive $p"
           done
-          [ -n "$alive" ] || exit 0
-          sleep 0.1; i=$((i+1))
-        done
+          [ -n "$alive" ]
+        }
+        settle() {
+          i=0
+          while [ $i -lt 50 ]; do
+            living || exit 0
+            sleep 0.1; i=$((i+1))
+          done
+        }
+        kill -TERM $pids 2>/dev/null
+        settle
         kill -KILL $alive 2>/dev/null
+        settle
         exit 0
         """#
 
