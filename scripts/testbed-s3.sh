@@ -34,6 +34,7 @@ start)
 	eval 'INITIAL_NO_AUTH_ACTION_COUNT=3 setsid moto_server -H 127.0.0.1 -p "$port" >"$logfile" 2>&1 </dev/null '"$closers"' &'
 	pid=$!
 	echo "$pid" >"$state/$pid.pid"
+	echo "$logfile" >"$state/$pid.log-path"
 	endpoint="http://127.0.0.1:$port"
 	for _ in $(seq 1 150); do
 		curl -fsS -o /dev/null "$endpoint/moto-api/" 2>/dev/null && break
@@ -56,13 +57,15 @@ stop)
 	kill "$pid" 2>/dev/null || true
 	for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 	kill -9 "$pid" 2>/dev/null || true
-	rm -f "$state/$pid.pid"
+	[ -f "$state/$pid.log-path" ] && rm -f "$(cat "$state/$pid.log-path")"
+	rm -f "$state/$pid.pid" "$state/$pid.log-path"
 	;;
 stop-all)
 	for file in "$state"/*.pid; do
 		[ -e "$file" ] || continue
 		"$0" stop "$(cat "$file")"
 	done
+	rmdir "$state" 2>/dev/null || true  # every server gone: nothing of the test bed is left
 	;;
 *)
 	echo "usage: $0 start [BUCKET] | stop PID | stop-all" >&2
