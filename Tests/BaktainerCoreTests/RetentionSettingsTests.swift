@@ -95,3 +95,20 @@ import Testing
         #expect(schedules.map(\.name) == ["hourly"])
     }
 }
+
+/// `BT_<DESTINATION>_RETENTION_*`: one destination's own policy, never another's.
+@Suite struct DestinationRetentionTests {
+    @Test func eachDestinationGetsOnlyItsOwnPolicy() throws {
+        let values = ConfigurationValues(environment: [
+            "BT_RETENTION_KEEP_LAST": "5", "BT_LOCAL_RETENTION_KEEP_WITHIN": "3d", "BT_S3_RETENTION_KEEP_DAILY": "30",
+        ])
+        let global = try RetentionSettings(configuration: values)
+        let local = try global.forDestination("local", configuration: values)
+        #expect(try local.policy(forLabels: [:], schedule: nil) == RetentionPolicy(keepWithin: .seconds(3 * 86_400)))
+        // Built from the local settings (as the executable does), S3 must not inherit the local override.
+        #expect(try local.forDestination("s3", configuration: values).policy(forLabels: [:], schedule: nil) == RetentionPolicy(keepDaily: 30))
+        let unset = ConfigurationValues(environment: ["BT_RETENTION_KEEP_LAST": "5", "BT_LOCAL_RETENTION_KEEP_LAST": "1"])
+        let localOnly = try RetentionSettings(configuration: unset).forDestination("local", configuration: unset)
+        #expect(try localOnly.forDestination("s3", configuration: unset).policy(forLabels: [:], schedule: nil) == RetentionPolicy(keepLast: 5))
+    }
+}

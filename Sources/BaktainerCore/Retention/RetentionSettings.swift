@@ -61,19 +61,24 @@ package struct RetentionSettings: Sendable, Equatable {
 
     /// These settings for the destination `destination` (`local`, `s3`): when any of its
     /// `BT_<DESTINATION>_RETENTION_KEEP_*` variables is set, they make its own policy, which replaces the global
-    /// one and the retention labels there.
+    /// one and the retention labels there; otherwise the global policy and the labels apply (never another
+    /// destination's own policy).
     package func forDestination(_ destination: String, configuration environment: ConfigurationValues) throws(ConfigurationError) -> RetentionSettings {
         var settings = self
-        let prefix = "BT_\(destination.uppercased())_RETENTION_"
-        let keys = Self.destinationVariables(destination)
-        guard keys.contains(where: { environment.string($0) != nil }) else { return settings }
-        settings.destinationPolicy = try Self.policy(from: environment) { prefix + $0.uppercased().replacing("-", with: "_") }
+        settings.destinationPolicy = nil
+        guard Self.destinationVariables(destination).contains(where: { environment.string($0) != nil }) else { return settings }
+        settings.destinationPolicy = try Self.policy(from: environment) { Self.destinationVariable(destination, rule: $0) }
         return settings
     }
 
     /// The `BT_<DESTINATION>_RETENTION_*` variables of `destination`.
     package static func destinationVariables(_ destination: String) -> [String] {
-        BackupLabel.retentionRules.map { "BT_\(destination.uppercased())_RETENTION_\($0.uppercased().replacing("-", with: "_"))" }
+        BackupLabel.retentionRules.map { destinationVariable(destination, rule: $0) }
+    }
+
+    /// `BT_S3_RETENTION_KEEP_LAST` for destination `s3` and rule `keep-last`.
+    private static func destinationVariable(_ destination: String, rule: String) -> String {
+        "BT_\(destination.uppercased())_RETENTION_\(rule.uppercased().replacing("-", with: "_"))"
     }
 
     /// The policy written by labels starting with `prefix`, or nil when there is none.
