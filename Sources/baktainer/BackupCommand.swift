@@ -1,7 +1,7 @@
 import ArgumentParser
 import BaktainerCore
-import Synchronization
 import DockerEngineAPI
+import Synchronization
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -72,16 +72,16 @@ struct BackupCommand: ConfiguredCommand {
             return
         }
         CommandEnvironment.prepare(storage, logger: logger)
-        let destinations = try ConfiguredDestinations(configuration)
         let progress = ProgressLine(enabled: !output.quiet)
         let copies = CopyResults()
-        let jobs = BackupJobRunner(
-            runner: BackupRunner(runtime: runtime, storage: storage, settings: pipeline), storage: storage, settings: pipeline,
-            observer: BackupObservers([BackupEventLog(logger: logger, logsFinalFailures: false), copies]),
-            copier: destinations.copier(from: storage, timeZone: pipeline.timeZone))
-        let batch = BackupBatch(jobs: jobs, maximumConcurrent: settings.maximumConcurrentBackups)
-        let run = await SignalInterruption.run { [targets] in await batch.run(targets, progress: progress.report) }
-        await destinations.shutdown()
+        let run = try await ConfiguredDestinations.with(configuration) { destinations in
+            let jobs = BackupJobRunner(
+                runner: BackupRunner(runtime: runtime, storage: storage, settings: pipeline), storage: storage, settings: pipeline,
+                observer: BackupObservers([BackupEventLog(logger: logger, logsFinalFailures: false), copies]),
+                copier: destinations.copier(from: storage, timeZone: pipeline.timeZone))
+            let batch = BackupBatch(jobs: jobs, maximumConcurrent: settings.maximumConcurrentBackups)
+            return await SignalInterruption.run { [targets] in await batch.run(targets, progress: progress.report) }
+        }
         let outcomes = run.value
         for (target, outcome) in zip(targets, outcomes) {
             switch outcome {

@@ -10,7 +10,7 @@ import Foundation
 #endif
 
 /// The destinations off the host that the configuration names (`BT_S3_*` today), with the HTTP client they share.
-/// A command makes them once and calls ``shutdown()`` when done.
+/// A command uses them inside ``with(_:_:)``, which closes the client however the command ends.
 struct ConfiguredDestinations {
     /// Every configured destination, in copy order.
     let all: [any BackupDestination]
@@ -57,8 +57,21 @@ struct ConfiguredDestinations {
         throw CommandFailure("no destination is named '\(name)': the configured ones are \(known) (S3 needs BT_S3_BUCKET)")
     }
 
+    /// Runs `body` with the destinations of `configuration`, then closes their connections, also when `body` throws.
+    static func with<Result>(_ configuration: BaktainerConfiguration, _ body: (ConfiguredDestinations) async throws -> Result) async throws -> Result {
+        let destinations = try ConfiguredDestinations(configuration)
+        do {
+            let result = try await body(destinations)
+            await destinations.shutdown()
+            return result
+        } catch {
+            await destinations.shutdown()
+            throw error
+        }
+    }
+
     /// Closes the HTTP client's connections.
-    func shutdown() async {
+    private func shutdown() async {
         try? await http?.shutdown()
     }
 }

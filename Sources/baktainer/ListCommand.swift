@@ -59,14 +59,12 @@ struct ListCommand: ConfiguredCommand {
 
     /// The backups Baktainer wrote (its naming and JSON record), newest first per stream; no secret is in a record.
     private func listBackups(_ configuration: BaktainerConfiguration) async throws {
-        let destinations = try ConfiguredDestinations(configuration)
         let catalog: BackupCatalog
         do {
-            let storage = try destinations.storage(named: destination, local: LocalBackupStorage(root: configuration.backup.backupDirectory))
-            catalog = try await storage.list()
-            await destinations.shutdown()
+            catalog = try await ConfiguredDestinations.with(configuration) { destinations in
+                try await destinations.storage(named: destination, local: LocalBackupStorage(root: configuration.backup.backupDirectory)).list()
+            }
         } catch {
-            await destinations.shutdown()
             throw error as? CommandFailure ?? CommandFailure((error as? StorageError)?.message ?? "cannot read the backup directory: \(error)")
         }
         for warning in catalog.warnings + catalog.staleFiles { LineLogHandler.standardError("warning: \(warning)\n") }

@@ -36,21 +36,21 @@ struct PruneCommand: ConfiguredCommand {
         for container in try await runtime.containers(labels: settings.discoveryLabels, includeStopped: true) {
             labelsByBackupName[container.labels[BackupLabel.name] ?? container.name] = container.labels
         }
-        let destinations = try ConfiguredDestinations(configuration)
-        let storage = try destinations.storage(named: destination, local: CommandEnvironment.storage(configuration))
-        let retention = destination == "local" ? pipeline.retention : destinations.retention[destination] ?? pipeline.retention
-        let run = RetentionRun(storage: storage, settings: retention, timeZone: pipeline.timeZone)
-        let plan: RetentionPlan
-        do {
-            let (planned, warnings) = try await run.plan(labelsByBackupName: labelsByBackupName, now: Date())
-            plan = planned
-            for warning in warnings { LineLogHandler.standardError("warning: \(warning)\n") }
-        } catch {
-            throw CommandFailure("nothing was pruned: \(error)")
+        let (plan, result) = try await ConfiguredDestinations.with(configuration) { destinations in
+            let storage = try destinations.storage(named: destination, local: CommandEnvironment.storage(configuration))
+            // A destination's own rules; the backup directory's are the pipeline's.
+            let run = RetentionRun(storage: storage, settings: destinations.retention[destination] ?? pipeline.retention, timeZone: pipeline.timeZone)
+            let plan: RetentionPlan
+            do {
+                let (planned, warnings) = try await run.plan(labelsByBackupName: labelsByBackupName, now: Date())
+                plan = planned
+                for warning in warnings { LineLogHandler.standardError("warning: \(warning)\n") }
+            } catch {
+                throw CommandFailure("nothing was pruned: \(error)")
+            }
+            if !output.quiet || dryRun { print(PrunePlanRows(plan: plan).rendered()) }
+            return (plan, await run.apply(plan, dryRun: dryRun))
         }
-        if !output.quiet || dryRun { print(PrunePlanRows(plan: plan).rendered()) }
-        let result = await run.apply(plan, dryRun: dryRun)
-        await destinations.shutdown()
         let verb = dryRun ? "would delete" : "deleted"
         let bytes = dryRun ? plan.delete.reduce(0) { $0 + $1.record.size } : result.deletedBytes
         if !output.quiet { print("\(verb) \(plan.delete.count.counted("backup")), \(bytes.counted("byte")); kept \(plan.keep.count)") }

@@ -66,14 +66,7 @@ struct RestoreCommand: ConfiguredCommand {
     }
 
     func run(configuration: BaktainerConfiguration) async throws {
-        let destinations = try ConfiguredDestinations(configuration)
-        do {
-            try await run(configuration, destinations: destinations)
-        } catch {
-            await destinations.shutdown()
-            throw error
-        }
-        await destinations.shutdown()
+        try await ConfiguredDestinations.with(configuration) { try await run(configuration, destinations: $0) }
     }
 
     private func run(_ configuration: BaktainerConfiguration, destinations: ConfiguredDestinations) async throws {

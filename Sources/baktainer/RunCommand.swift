@@ -25,6 +25,10 @@ struct RunCommand: ConfiguredCommand {
     @OptionGroup var output: OutputOptions
 
     func run(configuration: BaktainerConfiguration) async throws {
+        try await ConfiguredDestinations.with(configuration) { try await run(configuration, destinations: $0) }
+    }
+
+    private func run(_ configuration: BaktainerConfiguration, destinations: ConfiguredDestinations) async throws {
         let logger = output.logger(configuration)
         let (backupSettings, pipeline, daemonSettings) = (configuration.backup, configuration.pipeline, configuration.daemon)
         // A daemon may start before Docker does: it reports not ready and connects when Docker answers. A
@@ -41,7 +45,6 @@ struct RunCommand: ConfiguredCommand {
         let storage = CommandEnvironment.storage(configuration)
         CommandEnvironment.prepare(storage, logger: logger)
         let runner = BackupRunner(runtime: runtime, storage: storage, settings: pipeline)
-        let destinations = try ConfiguredDestinations(configuration)
         let copier = destinations.copier(from: storage, timeZone: pipeline.timeZone)
         let daemon = BackupDaemon(
             runtime: runtime, labels: backupSettings.discoveryLabels, settings: daemonSettings, maximumConcurrent: backupSettings.maximumConcurrentBackups,
@@ -67,14 +70,7 @@ struct RunCommand: ConfiguredCommand {
         // The daemon cancels its own runs at BT_SHUTDOWN_TIMEOUT; these limits only catch a service that hangs anyway.
         configuration.maximumGracefulShutdownDuration = daemonSettings.shutdownTimeout + .seconds(30)
         configuration.maximumCancellationDuration = .seconds(15)
-        let group = ServiceGroup(configuration: configuration)
-        do {
-            try await group.run()
-        } catch {
-            await destinations.shutdown()
-            throw error
-        }
-        await destinations.shutdown()
+        try await ServiceGroup(configuration: configuration).run()
     }
 }
 

@@ -58,16 +58,18 @@ struct ValidateCommand: AsyncParsableCommand {
         }
         if let configuration = try? BaktainerConfiguration(values: values) {
             do {
-                let destinations = try ConfiguredDestinations(configuration)
-                for destination in destinations.all {
-                    do {
-                        try await destination.probe()
-                        if !output.quiet { print("destination \(destination.name): answers, credentials accepted, writable") }
-                    } catch {
-                        problems.append((error as? StorageError)?.message ?? "destination \(destination.name): \(error)")
+                problems += try await ConfiguredDestinations.with(configuration) { destinations in
+                    var found: [String] = []
+                    for destination in destinations.all {
+                        do {
+                            try await destination.probe()
+                            if !output.quiet { print("destination \(destination.name): answers, credentials accepted, writable") }
+                        } catch {
+                            found.append((error as? StorageError)?.message ?? "destination \(destination.name): \(error)")
+                        }
                     }
+                    return found
                 }
-                await destinations.shutdown()
             } catch {
                 problems.append("\(error)")
             }

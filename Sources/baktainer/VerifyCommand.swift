@@ -44,13 +44,17 @@ struct VerifyCommand: ConfiguredCommand {
 
     func run(configuration: BaktainerConfiguration) async throws {
         if !restoreTest.isEmpty { return try await runRestoreTests(configuration) }
+        try await ConfiguredDestinations.with(configuration) { try await verify(configuration, destinations: $0) }
+    }
+
+    /// `--all` or files: one row per backup; exits 1 when any is bad.
+    private func verify(_ configuration: BaktainerConfiguration, destinations: ConfiguredDestinations) async throws {
         let encryption = configuration.pipeline.encryption
         var backups: [(any BackupStorage, BackupKey)] = files.map { path in
             let (storage, key) = LocalBackupStorage.locate(path)
             return (storage, key)
         }
         var problems: [String] = []
-        let destinations = try ConfiguredDestinations(configuration)
         do {
             if all {
                 let settings = configuration.backup
@@ -63,7 +67,6 @@ struct VerifyCommand: ConfiguredCommand {
                 if backups.isEmpty && problems.isEmpty { print("no backups in \(settings.backupDirectory) (BT_BACKUP_DIR)") }
             }
         } catch {
-            await destinations.shutdown()
             throw error as? CommandFailure ?? CommandFailure((error as? StorageError)?.message ?? "cannot read the backup directory: \(error)")
         }
         // The backup host need not hold the key: without one, an encrypted file is checked as far as it can be.
@@ -85,7 +88,6 @@ struct VerifyCommand: ConfiguredCommand {
                 problems.append(failure.description)
             }
         }
-        await destinations.shutdown()
         if !rows.isEmpty && (!output.quiet || !problems.isEmpty) {
             print(TextTable(header: ["FILE", "RESULT", "DETAIL"], rows: rows).rendered())
         }
