@@ -30,6 +30,11 @@ package struct DestinationCopier: Sendable {
         self.timeZone = timeZone
     }
 
+    /// The retention rules of `destination`; keep everything when it has none.
+    package func retentionSettings(of destination: any BackupDestination) -> RetentionSettings {
+        retention[destination.name] ?? RetentionSettings(global: RetentionPolicy())
+    }
+
     /// Copies `stream`'s local backups that each destination lacks (the one just made among them), oldest first;
     /// one result per copy tried, and one failed result per destination that could not be listed. `labels` are the
     /// stream's container's (retention labels).
@@ -58,8 +63,7 @@ package struct DestinationCopier: Sendable {
         let present = Set(stored.map(\.key))
         let absent = local.filter { !present.contains($0.key) }
         guard !absent.isEmpty else { return [] }
-        let settings = retention[destination.name] ?? RetentionSettings(global: RetentionPolicy())
-        let policy = try settings.policy(forLabels: labels, schedule: stream.schedule)
+        let policy = try retentionSettings(of: destination).policy(forLabels: labels, schedule: stream.schedule)
         let plan = RetentionPlan(existing: stored + absent, now: now, timeZone: timeZone) { _ in policy }
         let kept = Set(plan.keep.map(\.entry.key))
         return absent.filter { kept.contains($0.key) }.sorted { $1.isNewer(than: $0) }

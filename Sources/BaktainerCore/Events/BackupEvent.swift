@@ -18,7 +18,8 @@ package enum BackupEvent: Sendable {
     case failed(BackupJobInfo, BackupFailure, attempts: Int)
     /// A due backup was not started, e.g. because the previous run of the stream is still going.
     case skipped(BackupJobInfo, reason: String)
-    /// Retention ran for a stream after a backup (in `destination`): what it deleted and what it could not.
+    /// Retention ran for a stream after a backup, in the backup directory or a destination (the deleted entries'
+    /// locations say which): what it deleted and what it could not.
     case pruned(BackupJobInfo, PruneResult)
     /// A backup was copied to a destination off the host, or failed to be (``DestinationCopier``).
     case copied(BackupJobInfo, DestinationCopyResult)

@@ -65,9 +65,10 @@ package struct BackupJobRunner: Sendable {
                 await observer.observe(.succeeded(job, record, location: storage.location(of: BackupKey(record.file)), attempts: attempt), at: now())
                 let copied = await copy(target, job: job)
                 await prune(target, job: job, in: storage, settings: settings.retention)
-                for destination in copier?.destinations ?? [] where copied.contains(destination.name) {
-                    await prune(
-                        target, job: job, in: destination, settings: copier?.retention[destination.name] ?? RetentionSettings(global: RetentionPolicy()))
+                if let copier {
+                    for destination in copier.destinations where copied.contains(destination.name) {
+                        await prune(target, job: job, in: destination, settings: copier.retentionSettings(of: destination))
+                    }
                 }
                 return outcome
             case .failure(let failure):
@@ -98,9 +99,7 @@ package struct BackupJobRunner: Sendable {
     /// turns the backup into a failure: the local backup is kept and the next run catches up.
     private func copy(_ target: BackupTarget, job: BackupJobInfo) async -> Set<String> {
         guard let copier, !copier.destinations.isEmpty else { return [] }
-        let stream = BackupStream(
-            backupName: target.backupName, schedule: job.schedule == BackupSchedule.defaultName ? nil : job.schedule, container: target.containerName)
-        let results = await copier.copy(stream: stream, labels: target.labels, now: now())
+        let results = await copier.copy(stream: Self.stream(of: target, job: job), labels: target.labels, now: now())
         for result in results { await observer.observe(.copied(job, result), at: now()) }
         let failed = Set(results.filter { !$0.succeeded }.map(\.destination))
         return Set(copier.destinations.map(\.name)).subtracting(failed)
@@ -110,8 +109,7 @@ package struct BackupJobRunner: Sendable {
     /// never turns the backup into a failure.
     private func prune(_ target: BackupTarget, job: BackupJobInfo, in storage: any BackupStorage, settings retention: RetentionSettings) async {
         let run = RetentionRun(storage: storage, settings: retention, timeZone: settings.timeZone)
-        let stream = BackupStream(
-            backupName: target.backupName, schedule: job.schedule == BackupSchedule.defaultName ? nil : job.schedule, container: target.containerName)
+        let stream = Self.stream(of: target, job: job)
         var result = PruneResult(dryRun: false)
         do {
             let (plan, _) = try await run.plan(labelsByBackupName: [target.backupName: target.labels], only: stream, now: now())
@@ -121,5 +119,11 @@ package struct BackupJobRunner: Sendable {
             result.failures.append(.init(path: storage.name, error: error as? StorageError ?? StorageError(.ioError, "retention skipped: \(error)")))
         }
         await observer.observe(.pruned(job, result), at: now())
+    }
+
+    /// The stream a run of `job` backs up.
+    private static func stream(of target: BackupTarget, job: BackupJobInfo) -> BackupStream {
+        BackupStream(
+            backupName: target.backupName, schedule: job.schedule == BackupSchedule.defaultName ? nil : job.schedule, container: target.containerName)
     }
 }

@@ -33,6 +33,12 @@ package struct BackupKey: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// The file name (the last component).
     package var fileName: String { rawValue.split(separator: "/").last.map(String.init) ?? rawValue }
 
+    /// Whether the key is `YYYY-MM-DD/<backup file name>`: the only keys retention and deletion ever touch.
+    package var isBackupFile: Bool {
+        guard let day else { return false }
+        return BackupFileName.isDateDirectoryName(day) && BackupFileName(fileName) != nil
+    }
+
     /// The day folder (`YYYY-MM-DD`), when the key has one.
     package var day: String? {
         let parts = rawValue.split(separator: "/")

@@ -202,7 +202,7 @@ package struct LocalBackupStorage: WritableBackupStorage {
     /// Deletes the file and its sidecars, then its day folder if that left it empty. Refuses a key that is not
     /// `YYYY-MM-DD/<backup file name>`, so nothing else under the root is ever touched.
     package func delete(_ key: BackupKey) async throws {
-        guard let day = key.day, BackupFileName.isDateDirectoryName(day), BackupFileName(key.fileName) != nil else {
+        guard key.isBackupFile, let day = key.day else {
             throw StorageError(.ioError, "\(location(of: key)) is not a backup file under \(root)/YYYY-MM-DD/, left alone")
         }
         let path = location(of: key)

@@ -53,8 +53,8 @@ package struct S3Client: Sendable {
 
     // MARK: Operations
 
-    /// Uploads `length` bytes from `body` as `key` in one request; returns the ETag.
-    package func put(_ key: String, body: HTTPClientRequest.Body, length: Int, headers: [(String, String)] = []) async throws -> String {
+    /// Uploads `body` (its length known) as `key` in one request; returns the ETag.
+    package func put(_ key: String, body: HTTPClientRequest.Body, headers: [(String, String)] = []) async throws -> String {
         let response = try await send("PUT", key: key, headers: headers + objectHeaders, body: body, timeout: .minutes(30))
         return try await etag(of: response, operation: "upload", key: key)
     }
@@ -138,16 +138,16 @@ package struct S3Client: Sendable {
         return response.body
     }
 
-    /// Every object under the prefix (and `subprefix` below it), page by page.
-    package func list(subprefix: String = "") async throws -> [ListedObject] {
+    /// Every object under the prefix, page by page.
+    package func list() async throws -> [ListedObject] {
         var objects: [ListedObject] = []
         var token: String?
         let base = settings.prefix.isEmpty ? "" : settings.prefix + "/"
         repeat {
-            var query = [("list-type", "2"), ("prefix", base + subprefix)]
+            var query = [("list-type", "2"), ("prefix", base)]
             if let token { query.append(("continuation-token", token)) }
             let response = try await send("GET", key: nil, query: query)
-            let body = try await collect(response, operation: "list", key: base + subprefix)
+            let body = try await collect(response, operation: "list", key: base)
             for contents in S3XML.elements("Contents", in: Substring(body)) {
                 guard let key = S3XML.value("Key", in: contents), key.hasPrefix(base), let size = S3XML.value("Size", in: contents).flatMap(Int.init)
                 else { continue }
@@ -194,13 +194,13 @@ package struct S3Client: Sendable {
             path = objectPath
         }
         let date = now()
+        let payloadHash = body == nil ? SigV4Signer.emptyPayloadHash : SigV4Signer.unsignedPayload
         var signed = headers
         signed.append(("host", host))
         signed.append(("x-amz-date", SigV4Signer.amzDate(date)))
-        signed.append(("x-amz-content-sha256", body == nil ? SigV4Signer.emptyPayloadHash : SigV4Signer.unsignedPayload))
+        signed.append(("x-amz-content-sha256", payloadHash))
         let authorization = signer.authorization(
-            method: method, path: path, query: query, headers: signed,
-            payloadHash: body == nil ? SigV4Signer.emptyPayloadHash : SigV4Signer.unsignedPayload, date: date)
+            method: method, path: path, query: query, headers: signed, payloadHash: payloadHash, date: date)
         let queryText = query.map { "\(SigV4Signer.uriEncode($0.0, keepSlash: false))=\(SigV4Signer.uriEncode($0.1, keepSlash: false))" }
             .joined(separator: "&")
         var request = HTTPClientRequest(url: "\(scheme)://\(host)\(SigV4Signer.uriEncode(path, keepSlash: true))\(queryText.isEmpty ? "" : "?" + queryText)")

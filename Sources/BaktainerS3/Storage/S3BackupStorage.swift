@@ -41,8 +41,7 @@ package struct S3BackupStorage: BackupDestination {
         var catalog = BackupCatalog(entries: [])
         for object in objects.sorted(by: { $0.key < $1.key }) {
             let key = BackupKey(object.key)
-            guard let day = key.day, BackupFileName.isDateDirectoryName(day), BackupFileName(key.fileName) != nil, names.contains(object.key + ".json")
-            else { continue }
+            guard key.isBackupFile, names.contains(object.key + ".json") else { continue }
             let record = try await storageCall("read the record of \(key)") { try await client.getSmall(object.key + ".json") }
             switch BackupCatalog.decodeRecord(record, for: key, at: location(of: key) + ".json") {
             case .success(let record): catalog.entries.append(CatalogEntry(key: key, location: location(of: key), record: record))
@@ -75,7 +74,7 @@ package struct S3BackupStorage: BackupDestination {
     }
 
     package func delete(_ key: BackupKey) async throws {
-        guard let day = key.day, BackupFileName.isDateDirectoryName(day), BackupFileName(key.fileName) != nil else {
+        guard key.isBackupFile else {
             throw StorageError(.ioError, "\(location(of: key)) is not a Baktainer backup (YYYY-MM-DD/<backup file name>), left alone")
         }
         for object in [key.rawValue, key.rawValue + ".sha256", key.rawValue + ".json"] {
@@ -86,7 +85,7 @@ package struct S3BackupStorage: BackupDestination {
     package func probe() async throws {
         let probe = ".baktainer-probe"
         try await storageCall("write to the bucket") {
-            _ = try await client.put(probe, body: .bytes(ByteBuffer(string: "baktainer validate\n")), length: 19)
+            _ = try await client.put(probe, body: .bytes(ByteBuffer(string: "baktainer validate\n")))
             try await client.delete(probe)
         }
     }
@@ -97,7 +96,7 @@ package struct S3BackupStorage: BackupDestination {
             let plan = MultipartPlan(size: copy.size, configuredPartSize: client.settings.partSize)
             let etag = plan.isMultipart ? try await uploadInParts(copy, plan: plan) : try await uploadWhole(copy)
             let checksum = Array(copy.checksum.utf8)
-            _ = try await retrying { try await client.put(key + ".sha256", body: .bytes(ByteBuffer(bytes: checksum)), length: checksum.count) }
+            _ = try await retrying { try await client.put(key + ".sha256", body: .bytes(ByteBuffer(bytes: checksum))) }
             // Check what is stored before the record makes the backup visible.
             guard let stored = try await client.head(key) else {
                 throw StorageError(.ioError, "\(location(of: copy.key)) is missing right after its upload")
@@ -111,7 +110,7 @@ package struct S3BackupStorage: BackupDestination {
             guard let storedChecksum = try await client.getSmall(key + ".sha256"), storedChecksum == checksum else {
                 throw StorageError(.ioError, "the checksum sidecar of \(location(of: copy.key)) does not read back as written")
             }
-            _ = try await retrying { try await client.put(key + ".json", body: .bytes(ByteBuffer(bytes: copy.record)), length: copy.record.count) }
+            _ = try await retrying { try await client.put(key + ".json", body: .bytes(ByteBuffer(bytes: copy.record))) }
         } catch {
             for object in [key, key + ".sha256", key + ".json"] { try? await client.delete(object) }
             throw failure("copy \(copy.key) there (the local backup is kept)", error)
@@ -127,7 +126,7 @@ package struct S3BackupStorage: BackupDestination {
     private func uploadWhole(_ copy: BackupCopy) async throws -> String {
         try await retrying {
             let body = PartBody(range: 0..<copy.size, read: copy.read)
-            let etag = try await client.put(copy.key.rawValue, body: body.requestBody, length: copy.size, headers: metadata(copy))
+            let etag = try await client.put(copy.key.rawValue, body: body.requestBody, headers: metadata(copy))
             try check(etag: etag, of: body, what: copy.key.rawValue)
             return etag
         }
