@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // Transport of the S3 destination (Hummingbird's test kit builds it anyway).
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Transport of the SFTP destination.
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
     ],
     targets: [
         .executableTarget(
@@ -31,6 +33,7 @@ let package = Package(
                 "BaktainerCore",
                 "BaktainerHTTP",
                 "BaktainerS3",
+                "BaktainerSFTP",
                 "DockerEngineAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -53,6 +56,17 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        // The SFTP destination: SFTP version 3 by hand over SwiftNIO SSH.
+        .target(
+            name: "BaktainerSFTP",
+            dependencies: [
+                "BaktainerCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
             ]
         ),
         .target(
@@ -131,6 +145,14 @@ let package = Package(
         .testTarget(
             name: "BaktainerS3Tests",
             dependencies: ["BaktainerCore", "BaktainerS3"]
+        ),
+        .testTarget(
+            name: "BaktainerSFTPTests",
+            dependencies: [
+                "BaktainerCore", "BaktainerSFTP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+            ]
         ),
         .testTarget(
             name: "BaktainerHTTPTests",

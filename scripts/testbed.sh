@@ -66,6 +66,8 @@ ensure_packages() {
 	[ -x /bin/busybox ] || missing+=(busybox-static)
 	command -v script >/dev/null || missing+=(bsdutils)
 	command -v curl >/dev/null || missing+=(curl)
+	[ -x /usr/sbin/sshd ] || missing+=(openssh-server)  # the SFTP peer (scripts/testbed-sftp.sh)
+	command -v sftp >/dev/null || missing+=(openssh-client)
 	command -v ip >/dev/null || missing+=(iproute2)
 	[ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 	if [ ${#missing[@]} -eq 0 ]; then
@@ -76,8 +78,14 @@ ensure_packages() {
 	mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
 	log "packages: installing ${missing[*]}"
 	apt-get update -qq || die "apt-get update failed"
+	# Packages must not start their services (sshd on port 22, a system dockerd): policy-rc.d says no while installing.
+	local policy=/usr/sbin/policy-rc.d own_policy=0
+	if [ ! -e "$policy" ]; then
+		printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && own_policy=1
+	fi
 	apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-		|| die "apt-get install ${missing[*]} failed"
+		|| { [ "$own_policy" = 0 ] || rm -f "$policy"; die "apt-get install ${missing[*]} failed"; }
+	[ "$own_policy" = 0 ] || rm -f "$policy"
 	command -v dockerd >/dev/null || die "dockerd still missing after installing docker.io"
 }
 

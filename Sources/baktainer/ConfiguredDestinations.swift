@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import BaktainerCore
 import BaktainerS3
+import BaktainerSFTP
 import NIOPosix
 
 #if canImport(FoundationEssentials)
@@ -9,7 +10,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The destinations off the host that the configuration names (`BT_S3_*` today), with the HTTP client they share.
+/// The destinations off the host that the configuration names (`BT_S3_*`, `BT_SFTP_*`), with the HTTP client S3 uses.
 /// A command uses them inside ``with(_:_:)``, which closes the client however the command ends.
 struct ConfiguredDestinations {
     /// Every configured destination, in copy order.
@@ -21,27 +22,30 @@ struct ConfiguredDestinations {
     /// Reads the destinations of `configuration`; a malformed setting is a ``CommandFailure`` naming it.
     init(_ configuration: BaktainerConfiguration) throws {
         let values = configuration.values
-        let settings: S3Settings?
+        let s3: S3Settings?
+        let sftp: SFTPSettings?
         var retention: [String: RetentionSettings] = [:]
         do {
-            settings = try S3Settings(configuration: values)
-            if let settings {
-                retention[settings.name] = try configuration.pipeline.retention.forDestination(settings.name, configuration: values)
+            s3 = try S3Settings(configuration: values)
+            sftp = try SFTPSettings(configuration: values)
+            for name in [s3?.name, sftp?.name].compactMap({ $0 }) {
+                retention[name] = try configuration.pipeline.retention.forDestination(name, configuration: values)
             }
         } catch {
             throw CommandFailure("configuration: \(error)")
         }
-        guard let settings else {
-            (all, self.retention, http) = ([], retention, nil)
-            return
+        var all: [any BackupDestination] = []
+        var http: HTTPClient?
+        if let s3 {
+            var clientConfiguration = HTTPClient.Configuration()
+            clientConfiguration.timeout = HTTPClient.Configuration.Timeout(connect: .seconds(10), read: .seconds(120))
+            clientConfiguration.redirectConfiguration = .disallow
+            let client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: clientConfiguration)
+            http = client
+            all.append(S3BackupStorage(client: S3Client(settings: s3, http: client)))
         }
-        var clientConfiguration = HTTPClient.Configuration()
-        clientConfiguration.timeout = HTTPClient.Configuration.Timeout(connect: .seconds(10), read: .seconds(120))
-        clientConfiguration.redirectConfiguration = .disallow
-        let http = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: clientConfiguration)
-        self.http = http
-        self.all = [S3BackupStorage(client: S3Client(settings: settings, http: http))]
-        self.retention = retention
+        if let sftp { all.append(SFTPBackupStorage(settings: sftp)) }
+        (self.all, self.retention, self.http) = (all, retention, http)
     }
 
     /// The copier from `source` to every destination; nil when there is none.
@@ -54,7 +58,7 @@ struct ConfiguredDestinations {
         if name == local.name { return local }
         if let destination = all.first(where: { $0.name == name }) { return destination }
         let known = ([local.name] + all.map(\.name)).joined(separator: ", ")
-        throw CommandFailure("no destination is named '\(name)': the configured ones are \(known) (S3 needs BT_S3_BUCKET)")
+        throw CommandFailure("no destination is named '\(name)': the configured ones are \(known) (S3 needs BT_S3_BUCKET, SFTP BT_SFTP_HOST)")
     }
 
     /// Runs `body` with the destinations of `configuration`, then closes their connections, also when `body` throws.

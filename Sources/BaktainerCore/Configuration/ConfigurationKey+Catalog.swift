@@ -104,8 +104,28 @@ extension ConfigurationKey {
             ConfigurationKey(
                 "s3.part_size", type: "size 5M–5G", default: .described("16M, raised to fit 10,000 parts"), example: "64M", since: "0.2.0",
                 "The part size of multipart uploads (all parts equal but the last); a file up to it goes up in one PUT."),
+            ConfigurationKey(
+                "sftp.host", type: "host", example: "nas.lan", since: "0.2.0", "Copy every backup to this SSH server over SFTP (destination `sftp`)."),
+            ConfigurationKey("sftp.port", type: "int", default: .value("22"), example: "2222", since: "0.2.0", "The server's SSH port."),
+            ConfigurationKey("sftp.user", type: "string", example: "backup", since: "0.2.0", "The user to log in as."),
+            ConfigurationKey(
+                "sftp.path", type: "path", example: "/srv/backups", since: "0.2.0",
+                "The directory on the server that takes the backups (relative: from the user's home); it must exist."),
+            ConfigurationKey(
+                "sftp.private_key_file", type: "path", example: "/run/secrets/sftp-key", since: "0.2.0",
+                "An Ed25519 or ECDSA key in OpenSSH's format, without a passphrase (RSA keys cannot sign here)."),
+            ConfigurationKey(
+                "sftp.password", type: "secret", secrecy: .always, example: "(the password)", since: "0.2.0",
+                "The password, tried after the key."),
+            ConfigurationKey("sftp.password_file", type: "path", example: "/run/secrets/sftp-password", since: "0.2.0", "A file holding the password."),
+            ConfigurationKey(
+                "sftp.known_hosts_file", type: "path", example: "/etc/baktainer/known_hosts", since: "0.2.0",
+                "The server's host key in `known_hosts` form (`ssh-keyscan -p PORT HOST`); this or `sftp.host_key_fingerprint` is required."),
+            ConfigurationKey(
+                "sftp.host_key_fingerprint", type: "SHA256:…", example: "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU", since: "0.2.0",
+                "The server's host key, pinned by its fingerprint (`ssh-keyscan -p PORT HOST | ssh-keygen -lf -`)."),
         ]
-        + ["local", "s3"].flatMap { destination in
+        + ["local", "s3", "sftp"].flatMap { destination in
             [
                 ("keep_last", "int ≥ 0", "3"), ("keep_hourly", "int ≥ 0", "24"), ("keep_daily", "int ≥ 0", "7"), ("keep_weekly", "int ≥ 0", "4"),
                 ("keep_monthly", "int ≥ 0", "12"), ("keep_yearly", "int ≥ 0", "3"), ("keep_within", "duration", "30d"),

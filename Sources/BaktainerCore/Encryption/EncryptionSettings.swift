@@ -89,24 +89,8 @@ package struct EncryptionSettings: Sendable {
 
     /// The passphrase from `BT_AGE_PASSPHRASE` or `BT_AGE_PASSPHRASE_FILE` (one trailing newline trimmed).
     private static func passphrase(_ environment: ConfigurationValues, _ readFile: (String) throws -> String) throws(ConfigurationError) -> String? {
-        let inline = environment.string(EnvironmentKey.agePassphrase)
-        let path = environment.string(EnvironmentKey.agePassphraseFile)
-        if inline != nil && path != nil {
-            throw environment.error(
-                EnvironmentKey.agePassphrase, "cannot be combined with \(environment.origin(EnvironmentKey.agePassphraseFile)): set only one of them")
-        }
-        if let inline { return inline }
-        guard let path else { return nil }
-        var text = try read(path, for: environment.origin(EnvironmentKey.agePassphraseFile), readFile)
-        if text.hasSuffix("\r\n") {
-            text.removeLast()  // "\r\n" is one Character
-        } else if text.hasSuffix("\n") {
-            text.removeLast()
-        }
-        guard !text.isEmpty else {
-            throw environment.error(EnvironmentKey.agePassphraseFile, "\(path) is empty: write the passphrase into it")
-        }
-        return text
+        try environment.secret(EnvironmentKey.agePassphrase, file: EnvironmentKey.agePassphraseFile, what: "the passphrase", readFile: readFile)?
+            .revealed
     }
 
     private static func read(_ path: String, for setting: String, _ readFile: (String) throws -> String) throws(ConfigurationError) -> String {

@@ -87,21 +87,8 @@ package struct S3Settings: Sendable {
             throw values.error(
                 Key.accessKeyID, "is not set: the S3 destination needs an access key id (and \(Key.secretAccessKey) or \(Key.secretAccessKeyFile))")
         }
-        let inline = values.string(Key.secretAccessKey)
-        let path = values.string(Key.secretAccessKeyFile)
-        let secret: String
-        switch (inline, path) {
-        case (let inline?, nil): secret = inline
-        case (nil, let path?):
-            do {
-                secret = try readFile(path).trimmingCharacters(in: .whitespacesAndNewlines)
-            } catch {
-                throw values.error(Key.secretAccessKeyFile, "cannot read \(path): check that the file exists and is readable")
-            }
-            guard !secret.isEmpty else { throw values.error(Key.secretAccessKeyFile, "\(path) is empty: write the secret access key into it") }
-        case (_?, _?):
-            throw values.error(Key.secretAccessKey, "cannot be combined with \(values.origin(Key.secretAccessKeyFile)): set only one of them")
-        case (nil, nil):
+        guard let secret = try values.secret(Key.secretAccessKey, file: Key.secretAccessKeyFile, what: "the secret access key", readFile: readFile)
+        else {
             throw values.error(Key.secretAccessKey, "is not set: the S3 destination needs the secret access key (or \(Key.secretAccessKeyFile))")
         }
         let sse = values.string(Key.serverSideEncryption)
@@ -125,7 +112,7 @@ package struct S3Settings: Sendable {
         self.init(
             bucket: bucket, endpoint: endpoint, region: region,
             prefix: (values.string(Key.prefix) ?? "").split(separator: "/").joined(separator: "/"),
-            credentials: S3Credentials(accessKeyID: accessKeyID, secretAccessKey: Secret(secret)),
+            credentials: S3Credentials(accessKeyID: accessKeyID, secretAccessKey: secret),
             pathStyle: try values.bool(Key.pathStyle) ?? (values.string(Key.endpoint) != nil),
             serverSideEncryption: sse, kmsKeyID: kmsKeyID, storageClass: values.string(Key.storageClass), partSize: partSize)
     }
