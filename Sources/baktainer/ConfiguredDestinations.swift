@@ -40,6 +40,9 @@ struct ConfiguredDestinations {
             var clientConfiguration = HTTPClient.Configuration()
             clientConfiguration.timeout = HTTPClient.Configuration.Timeout(connect: .seconds(10), read: .seconds(120))
             clientConfiguration.redirectConfiguration = .disallow
+            // A refused or failed connection fails the request at once, for S3BackupStorage's own retries (1 s, 2 s):
+            // AsyncHTTPClient would otherwise retry connecting until the request's deadline (30 minutes for a part).
+            clientConfiguration.connectionPool.retryConnectionEstablishment = false
             let client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: clientConfiguration)
             http = client
             all.append(S3BackupStorage(client: S3Client(settings: s3, http: client)))

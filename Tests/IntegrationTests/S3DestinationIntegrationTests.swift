@@ -167,4 +167,48 @@ import Testing
             }
         }
     }
+
+    @Test func aServerLostMidUploadFailsTheDestinationAndTheNextRunLeavesNoUploadAndCatchesUp() async throws {
+        try await TestBed.withRun { run in
+            try await S3TestServer.with { s3 in
+                let (container, _) = try await start(run: run, rows: 120_000)
+                // The line to the server is cut once 7 MB went up: in the middle of the 5 MiB parts of a 12 MB dump.
+                let port = try TestBed.freePort()
+                let serverPort = try #require(s3.endpoint.split(separator: ":").last.map(String.init))
+                async let proxy = TestBed.tool("/usr/bin/python3", [Self.cutProxy, "\(port)", serverPort, "\(7 << 20)", "240"])
+                for _ in 0..<50 where try await TestBed.tool("/usr/bin/curl", ["-fsS", "-o", "/dev/null", "http://127.0.0.1:\(port)/moto-api/"]).status != 0 {
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                var environment = s3.environment
+                environment["BT_COMPRESS"] = "none"
+                environment["BT_S3_PART_SIZE"] = "5M"
+                var cutOff = environment
+                cutOff["BT_S3_ENDPOINT"] = "http://127.0.0.1:\(port)"
+                let failed = try await baktainer(["backup", container], cutOff)
+                #expect(try await proxy.output.contains("cut after"))
+                #expect(failed.status == 1, "\(failed.output)\(failed.errors)")
+                #expect(failed.output.contains("copy to s3 failed"), "\(failed.output)")
+                let first = try #require(try localKeys().first)
+                // The server never heard the abort: the unfinished upload is there, as after a crash.
+                #expect(try await uploads(s3).contains(first))
+                #expect(try await s3.keys().isEmpty)
+                let next = try await baktainer(["backup", container], environment)
+                #expect(next.status == 0, "\(next.output)\(next.errors)")
+                let keys = try localKeys()
+                #expect(keys.count == 2 && keys.first == first)
+                #expect(try await s3.keys() == keys.flatMap { [$0, "\($0).json", "\($0).sha256"] }.sorted())
+                let left = try await uploads(s3)
+                #expect(!left.contains("UploadId"), "\(left)")
+                #expect(try await s3.object(first) == (try Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(first)"))))
+            }
+        }
+    }
+
+    private static let cutProxy = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("scripts/testbed-cutproxy.py").path
+
+    /// `list-multipart-uploads` of the bucket, as text.
+    private func uploads(_ s3: S3TestServer) async throws -> String {
+        String(decoding: try await s3.aws(["s3api", "list-multipart-uploads", "--bucket", s3.bucket, "--output", "json"]), as: UTF8.self)
+    }
 }

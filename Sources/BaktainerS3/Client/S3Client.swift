@@ -46,6 +46,14 @@ package struct S3Client: Sendable {
         package var size: Int
     }
 
+    /// A multipart upload that was started and neither completed nor aborted.
+    package struct PendingUpload: Sendable, Equatable {
+        /// The key relative to the prefix.
+        package var key: String
+        /// The upload's id.
+        package var uploadID: String
+    }
+
     /// The object key of `key` under the prefix.
     package func objectKey(_ key: String) -> String {
         settings.prefix.isEmpty ? key : "\(settings.prefix)/\(key)"
@@ -156,6 +164,27 @@ package struct S3Client: Sendable {
             token = S3XML.value("IsTruncated", in: Substring(body)) == "true" ? S3XML.value("NextContinuationToken", in: Substring(body)) : nil
         } while token != nil
         return objects
+    }
+
+    /// Every multipart upload in progress under the prefix (`ListMultipartUploads`), page by page.
+    package func listMultipartUploads() async throws -> [PendingUpload] {
+        var uploads: [PendingUpload] = []
+        var markers: (key: String, uploadID: String)?
+        let base = settings.prefix.isEmpty ? "" : settings.prefix + "/"
+        repeat {
+            var query = [("uploads", ""), ("prefix", base)]
+            if let markers { query += [("key-marker", markers.key), ("upload-id-marker", markers.uploadID)] }
+            let response = try await send("GET", key: nil, query: query)
+            let body = Substring(try await collect(response, operation: "list the multipart uploads under", key: base))
+            for upload in S3XML.elements("Upload", in: body) {
+                guard let key = S3XML.value("Key", in: upload), key.hasPrefix(base), let id = S3XML.value("UploadId", in: upload) else { continue }
+                uploads.append(PendingUpload(key: String(key.dropFirst(base.count)), uploadID: id))
+            }
+            markers =
+                S3XML.value("IsTruncated", in: body) == "true"
+                ? S3XML.value("NextKeyMarker", in: body).map { ($0, S3XML.value("NextUploadIdMarker", in: body) ?? "") } : nil
+        } while markers != nil
+        return uploads
     }
 
     /// Deletes `key` (a missing object is not an error).

@@ -136,6 +136,7 @@ package struct S3BackupStorage: BackupDestination {
     /// as S3 forms it from the parts' MD5s (`<md5 of the digests>-<parts>`), checked.
     private func uploadInParts(_ copy: BackupCopy, plan: MultipartPlan) async throws -> String {
         let key = copy.key.rawValue
+        try await abortAbandonedUploads(of: copy.key)
         let uploadID = try await retrying { try await client.createMultipartUpload(key, headers: metadata(copy)) }
         do {
             let parts = plan.parts
@@ -173,6 +174,15 @@ package struct S3BackupStorage: BackupDestination {
             // Best effort: a server that is down now leaves the upload for the next copy's clean-up.
             try? await retrying { try await client.abortMultipartUpload(key, uploadID: uploadID) }
             throw error
+        }
+    }
+
+    /// Aborts the multipart uploads of `key` that a process which died or lost the server mid-copy left behind
+    /// (their parts are billed until aborted), so that copying the backup again leaves none. Only one copy of a key
+    /// runs at a time, so none of them is in progress.
+    private func abortAbandonedUploads(of key: BackupKey) async throws {
+        for upload in try await retrying({ try await client.listMultipartUploads() }) where upload.key == key.rawValue {
+            try await retrying { try await client.abortMultipartUpload(upload.key, uploadID: upload.uploadID) }
         }
     }
 

@@ -8,6 +8,22 @@ import Testing
 /// ends; `scripts/testbed-clean.sh` removes those whose owner has ended (a crashed run's), never a live run's.
 /// `scripts/test.sh` guarantees the daemon is up and the fixture images (`baktainer-fixture/<name>:current`) exist.
 enum TestBed {
+    /// A TCP port on 127.0.0.1 that nothing listens on now (the kernel's pick).
+    static func freePort() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw TestBedError("socket() failed") }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
+        }
+        guard bound else { throw TestBedError("bind() to a free port failed") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
     /// The label every test container carries.
     static let testLabel = "baktainer.test"
     /// The label naming the process that owns a test container.
