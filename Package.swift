@@ -122,6 +122,17 @@ let package = Package(
             ],
             path: "Benchmarks/baktainer-bench"
         ),
+        // One backup copied to S3 through the destination's own code; driven by scripts/bench-upload.sh.
+        .executableTarget(
+            name: "baktainer-upload-bench",
+            dependencies: [
+                "BaktainerCore",
+                "BaktainerS3",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Benchmarks/baktainer-upload-bench"
+        ),
         // Row counters' throughput over a dump file; driven by scripts/bench-rowcount.sh.
         .executableTarget(
             name: "baktainer-rowcount-bench",
