@@ -56,12 +56,13 @@ struct ConfiguredDestinations {
         all.isEmpty ? nil : DestinationCopier(source: source, destinations: all, retention: retention, timeZone: timeZone)
     }
 
-    /// The storage called `name`: `local` (the backup directory) or a configured destination.
-    func storage(named name: String, local: LocalBackupStorage) throws -> any BackupStorage {
+    /// The storage called `name`: `local` (the backup directory) or a configured destination; `setting` names
+    /// where `name` came from in the error.
+    func storage(named name: String, local: LocalBackupStorage, setting: String = "--destination") throws -> any BackupStorage {
         if name == local.name { return local }
         if let destination = all.first(where: { $0.name == name }) { return destination }
         let known = ([local.name] + all.map(\.name)).joined(separator: ", ")
-        throw CommandFailure("no destination is named '\(name)': the configured ones are \(known) (S3 needs BT_S3_BUCKET, SFTP BT_SFTP_HOST)")
+        throw CommandFailure("\(setting): no destination is named '\(name)': the configured ones are \(known) (S3 needs BT_S3_BUCKET, SFTP BT_SFTP_HOST)")
     }
 
     /// Runs `body` with the destinations of `configuration`, then closes their connections, also when `body` throws.

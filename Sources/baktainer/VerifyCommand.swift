@@ -23,7 +23,8 @@ struct VerifyCommand: ConfiguredCommand {
     @Flag(help: "Verify every backup in BT_BACKUP_DIR (or in --destination).")
     var all = false
 
-    @Option(help: "With --all: verify the backups stored in this destination (local, s3), streamed, nothing written here.")
+    @Option(
+        help: "With --all or --restore-test: the backups stored in this destination (local, s3, sftp), streamed, nothing written here.")
     var destination = "local"
 
     @Argument(help: "Backup files to verify.")
@@ -40,6 +41,7 @@ struct VerifyCommand: ConfiguredCommand {
             return
         }
         if all == !files.isEmpty { throw ValidationError("name backup files to verify, or pass --all (not both)") }
+        if !all && destination != "local" { throw ValidationError("--destination goes with --all or --restore-test: files are local") }
     }
 
     func run(configuration: BaktainerConfiguration) async throws {
@@ -64,7 +66,9 @@ struct VerifyCommand: ConfiguredCommand {
                 problems += catalog.warnings.map { "\($0.path): \($0.message)" }
                 // Not a bad backup, so not a failure of verify; but never silent.
                 for stale in catalog.staleFiles { LineLogHandler.standardError("warning: \(stale)\n") }
-                if backups.isEmpty && problems.isEmpty { print("no backups in \(settings.backupDirectory) (BT_BACKUP_DIR)") }
+                if backups.isEmpty && problems.isEmpty {
+                    print(destination == "local" ? "no backups in \(settings.backupDirectory) (BT_BACKUP_DIR)" : "no backups in the destination \(destination)")
+                }
             }
         } catch {
             throw error as? CommandFailure ?? CommandFailure((error as? StorageError)?.message ?? "cannot read the backup directory: \(error)")
@@ -98,12 +102,17 @@ struct VerifyCommand: ConfiguredCommand {
     /// `--restore-test NAME…`: one row per target; exits 1 when any failed (an engine without restore tests is
     /// `unsupported`, not a failure).
     private func runRestoreTests(_ configuration: BaktainerConfiguration) async throws {
+        try await ConfiguredDestinations.with(configuration) { try await runRestoreTests(configuration, destinations: $0) }
+    }
+
+    private func runRestoreTests(_ configuration: BaktainerConfiguration, destinations: ConfiguredDestinations) async throws {
         let pipeline = configuration.pipeline
         let logger = output.logger(configuration)
+        let storage = try destinations.storage(named: destination, local: CommandEnvironment.storage(configuration))
         let runtime = try await CommandEnvironment.connect(configuration)
         let tester = RestoreTest(
             runtime: runtime, restorer: RestoreRunner(runtime: runtime, identities: pipeline.encryption.identities, logger: logger),
-            storage: CommandEnvironment.storage(configuration), logger: logger)
+            storage: storage, logger: logger)
         var rows: [[String]] = []
         var failed = false
         for name in restoreTest {

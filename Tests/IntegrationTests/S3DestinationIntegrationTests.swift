@@ -163,6 +163,9 @@ import Testing
                 let restored = try await baktainer(["restore", "wiki-\(run)", "--latest", "--from", "s3", "--to", fresh, "--yes"], s3.environment)
                 #expect(restored.status == 0, "\(restored.output)\(restored.errors)")
                 #expect(try await sql(fresh, query) == original)
+                // With no local copy, a restore test takes the backup from the bucket.
+                let tested = try await baktainer(["verify", "--restore-test", "wiki-\(run)", "--destination", "s3"], s3.environment)
+                #expect(tested.status == 0 && tested.output.contains(" ok "), "\(tested.output)\(tested.errors)")
                 #expect(!(restored.output + restored.errors).contains(password) && !(restored.output + restored.errors).contains(s3.secretAccessKey))
             }
         }

@@ -74,8 +74,11 @@ import Testing
                 let restored = try await baktainer(["restore", "shop-\(run)", "--latest", "--from", "sftp", "--yes"], environment)
                 #expect(restored.status == 0, "\(restored.output)\(restored.errors)")
                 #expect(try await psql(container, password, query) == original)
+                // A restore test can take its backup from the server too.
+                let tested = try await baktainer(["verify", "--restore-test", "shop-\(run)", "--destination", "sftp"], environment)
+                #expect(tested.status == 0 && tested.output.contains(" ok "), "\(tested.output)\(tested.errors)")
                 let key = try String(contentsOfFile: sftp.keyFile, encoding: .utf8).split(separator: "\n")[1]
-                for outcome in outcomes + [listed, verified, restored] {
+                for outcome in outcomes + [listed, verified, restored, tested] {
                     #expect(!(outcome.output + outcome.errors).contains(key))
                 }
             }

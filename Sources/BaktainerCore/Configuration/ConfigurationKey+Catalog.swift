@@ -164,5 +164,8 @@ extension ConfigurationKey {
             ConfigurationKey(
                 "verify_cron", type: "cron", example: "0 5 * * 0",
                 "When the daemon restore-tests the newest backup of every postgres, mysql and mariadb target."),
+            ConfigurationKey(
+                "verify_from", type: "destination", default: .value("local"), example: "s3", since: "0.2.0",
+                "Where the scheduled restore tests take each newest backup from: `local` or a destination (`s3`, `sftp`), streamed."),
         ]
 }

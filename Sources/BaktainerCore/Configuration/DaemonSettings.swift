@@ -30,6 +30,8 @@ package struct DaemonSettings: Sendable {
     package var maximumBackupAge: Duration?
     /// When to restore-test every target's newest backup; nil: never.
     package var verifySchedule: CronExpression?
+    /// The storage the scheduled restore tests read from: `local` or a destination's name (`BT_VERIFY_FROM`).
+    package var verifySource = "local"
     /// The bearer token `/api/*` requires, if any.
     package var httpToken: Secret?
     /// Time between full re-reads of the labelled containers.
@@ -58,6 +60,7 @@ package struct DaemonSettings: Sendable {
                 throw values.error(EnvironmentKey.verifyCron, error.message)
             }
         }
+        verifySource = values.string(EnvironmentKey.verifyFrom)?.trimmingWhitespace ?? "local"
         httpToken = values.string(EnvironmentKey.httpToken).map(Secret.init)
         resyncInterval = try values.duration(EnvironmentKey.resyncInterval) ?? .seconds(60)
     }

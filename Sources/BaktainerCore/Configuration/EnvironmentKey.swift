@@ -67,6 +67,8 @@ package enum EnvironmentKey {
     /// Cron expression: when the daemon restore-tests the newest backup of every postgres/mysql/mariadb target.
     /// Unset: never.
     package static let verifyCron = "BT_VERIFY_CRON"
+    /// The destination the scheduled restore tests take their backups from (`local`, `s3`, `sftp`). Default: local.
+    package static let verifyFrom = "BT_VERIFY_FROM"
     /// Bearer token required on `/api/*` when set.
     package static let httpToken = "BT_HTTP_TOKEN"
     /// Seconds between full re-reads of the labelled containers (events cover the time between). Default: 60.

@@ -50,7 +50,9 @@ package struct RestoreTest: Sendable {
         }
         guard let entry = catalog.latest(named: name) else {
             return .failure(
-                RestoreTestFailure(target: name, file: nil, message: "no backup of '\(name)' in \(storage.location(of: BackupKey(""))) (BT_BACKUP_DIR)"))
+                RestoreTestFailure(
+                    target: name, file: nil,
+                    message: "no backup of '\(name)' in \(storage.location(of: BackupKey("")))\(storage.name == "local" ? " (BT_BACKUP_DIR)" : "")"))
         }
         return await run(entry)
     }
