@@ -10,7 +10,8 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The destinations off the host that the configuration names (`BT_S3_*`, `BT_SFTP_*`), with the HTTP client S3 uses.
+/// The destinations off the host that the configuration names (`BT_S3_*`, `BT_SFTP_*`, the file's `destinations:`),
+/// with the HTTP client the S3 ones share.
 /// A command uses them inside ``with(_:_:)``, which closes the client however the command ends.
 struct ConfiguredDestinations {
     /// Every configured destination, in copy order.
@@ -22,21 +23,39 @@ struct ConfiguredDestinations {
     /// Reads the destinations of `configuration`; a malformed setting is a ``CommandFailure`` naming it.
     init(_ configuration: BaktainerConfiguration) throws {
         let values = configuration.values
-        let s3: S3Settings?
-        let sftp: SFTPSettings?
+        var s3: [S3Settings] = []
+        var sftp: [SFTPSettings] = []
         var retention: [String: RetentionSettings] = [:]
         do {
-            s3 = try S3Settings(configuration: values)
-            sftp = try SFTPSettings(configuration: values)
-            for name in [s3?.name, sftp?.name].compactMap({ $0 }) {
+            if let settings = try S3Settings(configuration: values) { s3.append(settings) }
+            if let settings = try SFTPSettings(configuration: values) { sftp.append(settings) }
+            for name in s3.map(\.name) + sftp.map(\.name) {
                 retention[name] = try configuration.pipeline.retention.forDestination(name, configuration: values)
+            }
+            // The file's named destinations: each read by its type's settings from its own values.
+            for named in values.namedDestinations {
+                switch named.type {
+                case "s3":
+                    guard var settings = try S3Settings(configuration: named.values) else {
+                        throw named.values.error(S3Settings.Key.bucket, "is not set: an S3 destination needs its bucket")
+                    }
+                    settings.name = named.name
+                    s3.append(settings)
+                default:
+                    guard var settings = try SFTPSettings(configuration: named.values) else {
+                        throw named.values.error(SFTPSettings.Key.host, "is not set: an SFTP destination needs its host")
+                    }
+                    settings.name = named.name
+                    sftp.append(settings)
+                }
+                retention[named.name] = try configuration.pipeline.retention.forDestination(named.name, configuration: named.values)
             }
         } catch {
             throw CommandFailure("configuration: \(error)")
         }
         var all: [any BackupDestination] = []
         var http: HTTPClient?
-        if let s3 {
+        if !s3.isEmpty {
             var clientConfiguration = HTTPClient.Configuration()
             clientConfiguration.timeout = HTTPClient.Configuration.Timeout(connect: .seconds(10), read: .seconds(120))
             clientConfiguration.redirectConfiguration = .disallow
@@ -45,9 +64,9 @@ struct ConfiguredDestinations {
             clientConfiguration.connectionPool.retryConnectionEstablishment = false
             let client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: clientConfiguration)
             http = client
-            all.append(S3BackupStorage(client: S3Client(settings: s3, http: client)))
+            all += s3.map { S3BackupStorage(client: S3Client(settings: $0, http: client)) }
         }
-        if let sftp { all.append(SFTPBackupStorage(settings: sftp)) }
+        all += sftp.map { SFTPBackupStorage(settings: $0) }
         (self.all, self.retention, self.http) = (all, retention, http)
     }
 

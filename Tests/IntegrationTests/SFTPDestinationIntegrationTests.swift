@@ -113,4 +113,51 @@ import Testing
             }
         }
     }
+
+    @Test func namedDestinationsFromTheFileEachGetACopyUnderTheirOwnPolicy() async throws {
+        try await TestBed.withRun { run in
+            try await SFTPTestServer.with { sftp in
+                try await S3TestServer.with { s3 in
+                    let (container, _) = try await start(run: run, rows: 100)
+                    let file = "\(directory)-config.yml"
+                    try """
+                    destinations:
+                      offsite:
+                        type: s3
+                        bucket: \(s3.bucket)
+                        endpoint: \(s3.endpoint)
+                        access_key_id: \(s3.accessKeyID)
+                        secret_access_key: \(s3.secretAccessKey)
+                        retention:
+                          keep_last: 1
+                      nas:
+                        type: sftp
+                        host: 127.0.0.1
+                        port: \(sftp.port)
+                        user: \(sftp.user)
+                        path: \(sftp.root)
+                        private_key_file: \(sftp.keyFile)
+                        host_key_fingerprint: \(sftp.fingerprint)
+                    """.write(toFile: file, atomically: true, encoding: .utf8)
+                    defer { try? FileManager.default.removeItem(atPath: file) }
+                    let environment = ["BT_CONFIG_FILE": file]
+                    let valid = try await baktainer(["validate"], environment)
+                    #expect(valid.output.contains("destination offsite: answers") && valid.output.contains("destination nas: answers"), "\(valid.output)")
+                    for _ in 0..<2 {
+                        let backup = try await baktainer(["backup", container], environment)
+                        #expect(backup.status == 0, "\(backup.output)\(backup.errors)")
+                    }
+                    let keys = try localKeys()
+                    #expect(keys.count == 2)
+                    // offsite keeps the newest (its own keep_last: 1), nas everything (no policy).
+                    #expect(try await s3.keys() == [keys[1], "\(keys[1]).json", "\(keys[1]).sha256"])
+                    #expect(try await sftp.files() == keys.flatMap { [$0, "\($0).json", "\($0).sha256"] }.sorted())
+                    let listed = try await baktainer(["list", "--backups", "--destination", "nas"], environment)
+                    #expect(listed.status == 0 && listed.output.contains(keys[0]), "\(listed.output)\(listed.errors)")
+                    let config = try await baktainer(["config"], environment)
+                    #expect(!(valid.output + valid.errors + config.output + config.errors).contains(s3.secretAccessKey))
+                }
+            }
+        }
+    }
 }

@@ -12,6 +12,9 @@ import Yams
 /// scalars, read with the same grammar as variables (`yes` stays the text `yes`); a list of scalars is the same
 /// as its items separated by commas; `~`, `null` and empty values count as unset.
 ///
+/// `destinations:` names further destinations, each a mapping with a `type` (`s3` or `sftp`), that type's keys
+/// without their prefix (`bucket`, `host`, …) and its own `retention` (``NamedDestination``).
+///
 /// An unknown key is an error, not a warning: it is most often a typo, and a mistyped `age.recipients` or
 /// `retention.keep_daily` would otherwise silently write unencrypted backups or keep the wrong ones. Errors
 /// name the file, the key and its line, never a value (YAML parser messages echo lines of the file, which may
@@ -27,10 +30,27 @@ package struct ConfigurationFile: Sendable {
         package var line: Int?
     }
 
+    /// A destination named under `destinations:`.
+    package struct NamedDestination: Sendable, Equatable {
+        /// Its name in outcomes, metrics and `--destination`.
+        package var name: String
+        /// `s3` or `sftp`.
+        package var type: String
+        /// Its values by the variable of its type they stand for (`bucket` is `BT_S3_BUCKET`); its retention by
+        /// ``RetentionSettings/destinationVariables(_:)`` of its name.
+        package var entries: [String: Entry]
+    }
+
     /// The file's path.
     package let path: String
     /// The values by the variable they stand for (`BT_THREADS`).
     package let entries: [String: Entry]
+    /// The destinations named under `destinations:`, in the file's order.
+    package let destinations: [NamedDestination]
+
+    /// The destination types and the names no named destination may take (the variables' own destinations).
+    package static let destinationTypes = ["s3", "sftp"]
+    private static let reservedDestinationNames = ["local", "s3", "sftp"]
 
     /// Reads and parses the file at `path`.
     package static func load(path: String) throws(ConfigurationError) -> ConfigurationFile {
@@ -55,6 +75,7 @@ package struct ConfigurationFile: Sendable {
         }
         guard let root else {
             entries = [:]
+            destinations = []
             return
         }
         guard case .mapping(let mapping) = root else {
@@ -62,7 +83,16 @@ package struct ConfigurationFile: Sendable {
         }
         var entries: [String: Entry] = [:]
         var unknown: [String] = []
-        try Self.collect(mapping, path: [], file: path, into: &entries, unknown: &unknown)
+        var destinations: [NamedDestination] = []
+        var rest = mapping
+        if let (keyNode, value) = mapping.first(where: { $0.key.string == "destinations" }) {
+            rest = Node.Mapping(mapping.filter { $0.key.string != "destinations" })
+            destinations = try Self.destinations(value, line: Self.line(keyNode), file: path, unknown: &unknown)
+        }
+        try Self.collect(rest, path: [], file: path, into: &entries, unknown: &unknown) { path in
+            let variable = ConfigurationKey.variable(forPath: path)
+            return ConfigurationKey.named(variable) != nil ? variable : nil
+        }
         guard unknown.isEmpty else {
             throw ConfigurationError(
                 setting: path,
@@ -70,11 +100,58 @@ package struct ConfigurationFile: Sendable {
             )
         }
         self.entries = entries
+        self.destinations = destinations
     }
 
-    /// Walks `mapping` under the key levels `path`, adding each value to `entries` and each unknown key to `unknown`.
+    /// Reads the `destinations:` mapping: each name (lowercase letters, digits, `-`) to its type's keys.
+    private static func destinations(_ node: Node, line: String, file: String, unknown: inout [String]) throws(ConfigurationError) -> [NamedDestination] {
+        guard case .mapping(let mapping) = node else {
+            throw ConfigurationError(
+                setting: "\(file): destinations", "line \(line): a mapping of names to destinations (e.g. `offsite: {type: s3, bucket: …}`)")
+        }
+        var destinations: [NamedDestination] = []
+        for (nameNode, body) in mapping {
+            let name = nameNode.string ?? ""
+            let setting = "\(file): destinations.\(name)"
+            guard let first = name.unicodeScalars.first, ("a"..."z").contains(first),
+                name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
+            else {
+                throw ConfigurationError(setting: setting, "line \(self.line(nameNode)): a destination's name is lowercase letters, digits and '-'")
+            }
+            guard !reservedDestinationNames.contains(name), !destinations.contains(where: { $0.name == name }) else {
+                throw ConfigurationError(
+                    setting: setting, "line \(self.line(nameNode)): the name is taken (local, s3 and sftp are the variables' own destinations): pick another")
+            }
+            guard case .mapping(let keys) = body, let type = keys.first(where: { $0.key.string == "type" })?.value.string,
+                destinationTypes.contains(type)
+            else {
+                throw ConfigurationError(setting: setting, "line \(self.line(nameNode)): needs `type: s3` or `type: sftp`")
+            }
+            var entries: [String: Entry] = [:]
+            let retention = RetentionSettings.destinationVariables(name)
+            try collect(
+                Node.Mapping(keys.filter { $0.key.string != "type" }), path: ["destinations", name], file: file, into: &entries, unknown: &unknown
+            ) { path in
+                let inner = Array(path.dropFirst(2))
+                if inner.first == "retention" {
+                    // The rule names of `local.retention.*`; the variable is this destination's own.
+                    guard ConfigurationKey.named(ConfigurationKey.variable(forPath: ["local"] + inner)) != nil else { return nil }
+                    let variable = "BT_\(name.uppercased())_" + ConfigurationKey.variable(forPath: inner).dropFirst(3)
+                    return retention.contains(variable) ? variable : nil
+                }
+                let variable = ConfigurationKey.variable(forPath: [type] + inner)
+                return ConfigurationKey.named(variable) != nil ? variable : nil
+            }
+            destinations.append(NamedDestination(name: name, type: type, entries: entries))
+        }
+        return destinations
+    }
+
+    /// Walks `mapping` under the key levels `path`, adding each value to `entries` under the variable `variable`
+    /// maps its key levels to, and each key it maps to nil to `unknown`.
     private static func collect(
-        _ mapping: Node.Mapping, path: [String], file: String, into entries: inout [String: Entry], unknown: inout [String]
+        _ mapping: Node.Mapping, path: [String], file: String, into entries: inout [String: Entry], unknown: inout [String],
+        variable: ([String]) -> String?
     ) throws(ConfigurationError) {
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let keyScalar) = keyNode else {
@@ -86,7 +163,7 @@ package struct ConfigurationFile: Sendable {
             let value: String?
             switch valueNode {
             case .mapping(let nested):
-                try collect(nested, path: keyPath, file: file, into: &entries, unknown: &unknown)
+                try collect(nested, path: keyPath, file: file, into: &entries, unknown: &unknown, variable: variable)
                 continue
             case .scalar(let scalar):
                 value = isNull(scalar) ? nil : scalar.string
@@ -102,8 +179,7 @@ package struct ConfigurationFile: Sendable {
             case .alias:
                 throw ConfigurationError(setting: "\(file): \(written)", "line \(line(valueNode)): YAML aliases are not supported; write the value itself")
             }
-            let variable = ConfigurationKey.variable(forPath: keyPath)
-            guard ConfigurationKey.named(variable) != nil else {
+            guard let variable = variable(keyPath) else {
                 unknown.append("\(written) (line \(line(keyNode)))")
                 continue
             }

@@ -54,7 +54,9 @@ extension ConfigurationValues {
         }
         let unknown = UnknownVariable.find(in: environment)
         warnings += unknown.map(\.warning)
-        self.init(entries: entries, filePath: file?.path, warnings: warnings, unknownVariables: unknown)
+        self.init(
+            entries: entries, filePath: file?.path, warnings: warnings, unknownVariables: unknown,
+            namedDestinations: file.map { file in file.destinations.map { NamedDestinationValues($0, path: file.path) } } ?? [])
     }
 
     /// The non-empty text `provider` holds at `key`, the name it holds it under, and whether it is secret.

@@ -35,13 +35,22 @@ package struct ConfigurationValues: Sendable {
     package let warnings: [String]
     /// The `BT_*` variables of the environment that are not settings (their warnings are in ``warnings`` too).
     package let unknownVariables: [UnknownVariable]
+    /// The destinations the configuration file names under `destinations:`, each with its own values.
+    package let namedDestinations: [NamedDestinationValues]
+    /// What errors call an unset setting, when not its own name (a named destination's `file: destinations.x.bucket`).
+    private let unsetOrigins: [String: String]
 
     /// Values by name (a variable such as `BT_THREADS`, or a label).
-    package init(entries: [String: Entry], filePath: String? = nil, warnings: [String] = [], unknownVariables: [UnknownVariable] = []) {
+    package init(
+        entries: [String: Entry], filePath: String? = nil, warnings: [String] = [], unknownVariables: [UnknownVariable] = [],
+        namedDestinations: [NamedDestinationValues] = [], unsetOrigins: [String: String] = [:]
+    ) {
         self.entries = entries.filter { !$0.value.value.isEmpty }
         self.filePath = filePath
         self.warnings = warnings
         self.unknownVariables = unknownVariables
+        self.namedDestinations = namedDestinations
+        self.unsetOrigins = unsetOrigins
     }
 
     /// A container's labels, each its own source.
@@ -64,7 +73,7 @@ package struct ConfigurationValues: Sendable {
     /// Where the value of `name` came from, as errors name it: the variable, `file: key`, or the label; `name`
     /// itself when unset.
     package func origin(_ name: String) -> String {
-        entries[name]?.source.description ?? name
+        entries[name]?.source.description ?? unsetOrigins[name] ?? name
     }
 
     /// A boolean in the one grammar of ``Swift/Bool/init(settingText:)``. Anything else is an error.
