@@ -42,6 +42,12 @@ nonisolated func upload(directory: String, key: BackupKey) async throws -> Int {
 }
 let clock = ContinuousClock()
 let start = clock.now
-let bytes = try await upload(directory: arguments[1], key: BackupKey(arguments[2]))
+let bytes: Int
+do {
+    bytes = try await upload(directory: arguments[1], key: BackupKey(arguments[2]))
+} catch {
+    print("upload failed: \(error)")
+    exit(1)
+}
 let elapsed = clock.now - start
 print(bytes, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)

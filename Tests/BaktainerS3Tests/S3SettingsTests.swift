@@ -44,6 +44,13 @@ import Testing
         #expect(try #require(try self.settings(["BT_S3_ENDPOINT": "http://minio:9000", "BT_S3_PATH_STYLE": "false"])).pathStyle == false)
     }
 
+    @Test func objectLockTakesAModeAndARetention() throws {
+        let settings = try #require(try settings(["BT_S3_OBJECT_LOCK_MODE": "compliance", "BT_S3_OBJECT_LOCK_RETAIN": "30d"]))
+        #expect(settings.objectLockMode == "COMPLIANCE")
+        #expect(settings.objectLockRetention == .seconds(30 * 86400))
+        #expect(try #require(try self.settings([:])).objectLockMode == nil)
+    }
+
     @Test func theSecretComesFromAFile() throws {
         let settings = try #require(try settings(["BT_S3_SECRET_ACCESS_KEY": "", "BT_S3_SECRET_ACCESS_KEY_FILE": "/run/secrets/s3"]))
         #expect(settings.credentials.secretAccessKey.revealed == "from-file-secret")
@@ -58,6 +65,10 @@ import Testing
         (["BT_S3_SECRET_ACCESS_KEY_FILE": "/run/secrets/s3"], "BT_S3_SECRET_ACCESS_KEY"),
         (["BT_S3_SECRET_ACCESS_KEY": "", "BT_S3_SECRET_ACCESS_KEY_FILE": "/missing"], "BT_S3_SECRET_ACCESS_KEY_FILE"),
         (["BT_S3_SSE": "aes"], "BT_S3_SSE"),
+        (["BT_S3_OBJECT_LOCK_MODE": "forever", "BT_S3_OBJECT_LOCK_RETAIN": "30d"], "BT_S3_OBJECT_LOCK_MODE"),
+        (["BT_S3_OBJECT_LOCK_MODE": "COMPLIANCE"], "BT_S3_OBJECT_LOCK_RETAIN"),
+        (["BT_S3_OBJECT_LOCK_RETAIN": "30d"], "BT_S3_OBJECT_LOCK_MODE"),
+        (["BT_S3_OBJECT_LOCK_MODE": "COMPLIANCE", "BT_S3_OBJECT_LOCK_RETAIN": "soon"], "BT_S3_OBJECT_LOCK_RETAIN"),
         (["BT_S3_SSE_KMS_KEY_ID": "k"], "BT_S3_SSE_KMS_KEY_ID"),
         (["BT_S3_PART_SIZE": "1M"], "BT_S3_PART_SIZE"),
         (["BT_S3_PART_SIZE": "6G"], "BT_S3_PART_SIZE"),

@@ -214,4 +214,41 @@ import Testing
     private func uploads(_ s3: S3TestServer) async throws -> String {
         String(decoding: try await s3.aws(["s3api", "list-multipart-uploads", "--bucket", s3.bucket, "--output", "json"]), as: UTF8.self)
     }
+
+    @Test func objectLockLocksEveryObjectOfACopyUntilItsRetainDate() async throws {
+        try await TestBed.withRun { run in
+            try await S3TestServer.with { s3 in
+                let (container, _) = try await start(run: run, rows: 120_000)
+                let bucket = "locked-\(run.lowercased())"
+                try await s3.aws(["s3api", "create-bucket", "--bucket", bucket, "--object-lock-enabled-for-bucket"])
+                var environment = s3.environment
+                environment["BT_S3_BUCKET"] = bucket
+                environment["BT_COMPRESS"] = "none"
+                environment["BT_S3_OBJECT_LOCK_MODE"] = "GOVERNANCE"
+                environment["BT_S3_OBJECT_LOCK_RETAIN"] = "2d"
+                let formatter = ISO8601DateFormatter()
+                formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+                // One PUT (12 MB under the 16 MiB part size), then in parts: each part goes up with its Content-MD5,
+                // which S3 requires for locked objects. moto ignores the lock headers of CreateMultipartUpload (AWS
+                // honours them), so the data object's lock is checked on the single PUT only.
+                for (partSize, lockedObjects) in [("16M", ["", ".sha256", ".json"]), ("5M", [".sha256", ".json"])] {
+                    environment["BT_S3_PART_SIZE"] = partSize
+                    let backup = try await baktainer(["backup", container], environment)
+                    #expect(backup.status == 0, "\(backup.output)\(backup.errors)")
+                    let key = try #require(try localKeys().last)
+                    for object in lockedObjects.map({ key + $0 }) {
+                        let head = try await s3.aws(["s3api", "head-object", "--bucket", bucket, "--key", object, "--output", "json"])
+                        let fields = try JSONSerialization.jsonObject(with: head) as? [String: Any] ?? [:]
+                        #expect(fields["ObjectLockMode"] as? String == "GOVERNANCE", "\(object): \(fields)")
+                        let until = (fields["ObjectLockRetainUntilDate"] as? String).flatMap { text in
+                            formatter.date(from: text) ?? ISO8601DateFormatter().date(from: text)
+                        }
+                        let expected = Date().addingTimeInterval(2 * 86400)
+                        #expect(until.map { abs($0.timeIntervalSince(expected)) < 3600 } == true, "\(object): \(fields)")
+                    }
+                }
+                #expect(try localKeys().count == 2)
+            }
+        }
+    }
 }

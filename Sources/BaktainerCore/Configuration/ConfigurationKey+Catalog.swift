@@ -105,6 +105,12 @@ extension ConfigurationKey {
                 "s3.part_size", type: "size 5M–5G", default: .described("16M, raised to fit 10,000 parts"), example: "64M", since: "0.2.0",
                 "The part size of multipart uploads (all parts equal but the last); a file up to it goes up in one PUT."),
             ConfigurationKey(
+                "s3.object_lock_mode", type: "GOVERNANCE or COMPLIANCE", example: "COMPLIANCE", since: "0.2.0",
+                "Lock every object with S3 Object Lock (the bucket must have it enabled); with `s3.object_lock_retain`."),
+            ConfigurationKey(
+                "s3.object_lock_retain", type: "duration", example: "30d", since: "0.2.0",
+                "How long each object stays locked from its upload: keep it within the destination's retention."),
+            ConfigurationKey(
                 "sftp.host", type: "host", example: "nas.lan", since: "0.2.0", "Copy every backup to this SSH server over SFTP (destination `sftp`)."),
             ConfigurationKey("sftp.port", type: "int", default: .value("22"), example: "2222", since: "0.2.0", "The server's SSH port."),
             ConfigurationKey("sftp.user", type: "string", example: "backup", since: "0.2.0", "The user to log in as."),

@@ -80,9 +80,11 @@ package struct S3Client: Sendable {
     }
 
     /// Uploads part `number` (1-based) of upload `uploadID`; returns the ETag.
-    package func uploadPart(_ key: String, uploadID: String, number: Int, body: HTTPClientRequest.Body) async throws -> String {
+    package func uploadPart(
+        _ key: String, uploadID: String, number: Int, body: HTTPClientRequest.Body, headers: [(String, String)] = []
+    ) async throws -> String {
         let response = try await send(
-            "PUT", key: key, query: [("partNumber", String(number)), ("uploadId", uploadID)], body: body, timeout: .minutes(30))
+            "PUT", key: key, query: [("partNumber", String(number)), ("uploadId", uploadID)], headers: headers, body: body, timeout: .minutes(30))
         return try await etag(of: response, operation: "upload part \(number) of", key: key)
     }
 
@@ -201,6 +203,11 @@ package struct S3Client: Sendable {
         if let sse = settings.serverSideEncryption { headers.append(("x-amz-server-side-encryption", sse)) }
         if let kms = settings.kmsKeyID { headers.append(("x-amz-server-side-encryption-aws-kms-key-id", kms)) }
         if let storageClass = settings.storageClass { headers.append(("x-amz-storage-class", storageClass)) }
+        if let mode = settings.objectLockMode, let retention = settings.objectLockRetention {
+            let until = now().addingTimeInterval(Double(retention.components.seconds))
+            headers.append(("x-amz-object-lock-mode", mode))
+            headers.append(("x-amz-object-lock-retain-until-date", until.formatted(.iso8601)))
+        }
         return headers
     }
 

@@ -34,6 +34,10 @@ package struct S3Settings: Sendable {
     package var partSize: Int?
     /// Parts uploaded at the same time.
     package var partConcurrency = 4
+    /// S3 Object Lock on every object: `GOVERNANCE` or `COMPLIANCE`, with ``objectLockRetention``.
+    package var objectLockMode: String?
+    /// How long each object stays locked from its upload.
+    package var objectLockRetention: Duration?
 
     /// Variables read (see docs/configuration.md).
     package enum Key {
@@ -49,6 +53,8 @@ package struct S3Settings: Sendable {
         package static let kmsKeyID = "BT_S3_SSE_KMS_KEY_ID"
         package static let storageClass = "BT_S3_STORAGE_CLASS"
         package static let partSize = "BT_S3_PART_SIZE"
+        package static let objectLockMode = "BT_S3_OBJECT_LOCK_MODE"
+        package static let objectLockRetain = "BT_S3_OBJECT_LOCK_RETAIN"
     }
 
     /// Creates settings directly (tests).
@@ -109,12 +115,24 @@ package struct S3Settings: Sendable {
             }
             partSize = size
         }
+        let lockMode = values.string(Key.objectLockMode)?.uppercased()
+        if let lockMode, !["GOVERNANCE", "COMPLIANCE"].contains(lockMode) {
+            throw values.error(Key.objectLockMode, "'\(lockMode)' is not an Object Lock mode: use GOVERNANCE or COMPLIANCE")
+        }
+        let lockRetention = try values.duration(Key.objectLockRetain)
+        guard (lockMode == nil) == (lockRetention == nil) else {
+            throw values.error(
+                lockMode == nil ? Key.objectLockMode : Key.objectLockRetain,
+                "is not set: Object Lock needs both \(Key.objectLockMode) and \(Key.objectLockRetain) (e.g. COMPLIANCE and 30d)")
+        }
         self.init(
             bucket: bucket, endpoint: endpoint, region: region,
             prefix: (values.string(Key.prefix) ?? "").split(separator: "/").joined(separator: "/"),
             credentials: S3Credentials(accessKeyID: accessKeyID, secretAccessKey: secret),
             pathStyle: try values.bool(Key.pathStyle) ?? (values.string(Key.endpoint) != nil),
             serverSideEncryption: sse, kmsKeyID: kmsKeyID, storageClass: values.string(Key.storageClass), partSize: partSize)
+        objectLockMode = lockMode
+        objectLockRetention = lockRetention
     }
 
     /// `s3://bucket/prefix/`, for people.

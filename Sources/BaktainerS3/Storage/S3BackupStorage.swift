@@ -96,7 +96,7 @@ package struct S3BackupStorage: BackupDestination {
             let plan = MultipartPlan(size: copy.size, configuredPartSize: client.settings.partSize)
             let etag = plan.isMultipart ? try await uploadInParts(copy, plan: plan) : try await uploadWhole(copy)
             let checksum = Array(copy.checksum.utf8)
-            _ = try await retrying { try await client.put(key + ".sha256", body: .bytes(ByteBuffer(bytes: checksum))) }
+            _ = try await retrying { try await client.put(key + ".sha256", body: .bytes(ByteBuffer(bytes: checksum)), headers: contentMD5(checksum)) }
             // Check what is stored before the record makes the backup visible.
             guard let stored = try await client.head(key) else {
                 throw StorageError(.ioError, "\(location(of: copy.key)) is missing right after its upload")
@@ -110,7 +110,7 @@ package struct S3BackupStorage: BackupDestination {
             guard let storedChecksum = try await client.getSmall(key + ".sha256"), storedChecksum == checksum else {
                 throw StorageError(.ioError, "the checksum sidecar of \(location(of: copy.key)) does not read back as written")
             }
-            _ = try await retrying { try await client.put(key + ".json", body: .bytes(ByteBuffer(bytes: copy.record))) }
+            _ = try await retrying { try await client.put(key + ".json", body: .bytes(ByteBuffer(bytes: copy.record)), headers: contentMD5(copy.record)) }
         } catch {
             for object in [key, key + ".sha256", key + ".json"] { try? await client.delete(object) }
             throw failure("copy \(copy.key) there (the local backup is kept)", error)
@@ -126,7 +126,8 @@ package struct S3BackupStorage: BackupDestination {
     private func uploadWhole(_ copy: BackupCopy) async throws -> String {
         try await retrying {
             let body = PartBody(range: 0..<copy.size, read: copy.read)
-            let etag = try await client.put(copy.key.rawValue, body: body.requestBody, headers: metadata(copy))
+            let integrity = try await lockedContentMD5(of: body.range, copy)
+            let etag = try await client.put(copy.key.rawValue, body: body.requestBody, headers: metadata(copy) + integrity)
             try check(etag: etag, of: body, what: copy.key.rawValue)
             return etag
         }
@@ -150,7 +151,9 @@ package struct S3BackupStorage: BackupDestination {
                     group.addTask {
                         try await retrying {
                             let body = PartBody(range: parts[index], read: copy.read)
-                            let etag = try await client.uploadPart(key, uploadID: uploadID, number: index + 1, body: body.requestBody)
+                            let integrity = try await lockedContentMD5(of: body.range, copy)
+                            let etag = try await client.uploadPart(
+                                key, uploadID: uploadID, number: index + 1, body: body.requestBody, headers: integrity)
                             try check(etag: etag, of: body, what: "part \(index + 1) of \(key)")
                             return (index, etag, body.digest)
                         }
@@ -184,6 +187,22 @@ package struct S3BackupStorage: BackupDestination {
         for upload in try await retrying({ try await client.listMultipartUploads() }) where upload.key == key.rawValue {
             try await retrying { try await client.abortMultipartUpload(upload.key, uploadID: upload.uploadID) }
         }
+    }
+
+    /// `Content-MD5` of small bytes: S3 checks it on arrival, and requires it where Object Lock applies.
+    private func contentMD5(_ bytes: [UInt8]) -> [(String, String)] {
+        [("Content-MD5", Data(Insecure.MD5.hash(data: bytes)).base64EncodedString())]
+    }
+
+    /// With Object Lock, `Content-MD5` of bytes `range` of the backup, read once before they are sent (S3 requires
+    /// it on every upload to a locked object); otherwise nothing, so the data is read only once.
+    private func lockedContentMD5(of range: Range<Int>, _ copy: BackupCopy) async throws -> [(String, String)] {
+        guard client.settings.objectLockMode != nil else { return [] }
+        var md5 = Insecure.MD5()
+        for try await buffer in try await copy.read(range) {
+            buffer.withUnsafeReadableBytes { md5.update(bufferPointer: $0) }
+        }
+        return [("Content-MD5", Data(md5.finalize()).base64EncodedString())]
     }
 
     /// Metadata on the data object: its SHA-256, so anyone reading the bucket can check it.
