@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Upload throughput, CPU and memory: one committed backup (an uncompressed pg_dump, ≈ 1 GB by default) copied to
 # an S3 server by Baktainer's S3 destination (baktainer-upload-bench: S3BackupStorage.store, the code every copy
-# runs — equal parts, four at a time, ETag and size checks, sidecars, record) against `aws s3 cp` of the same file
+# runs — equal parts, eight at a time, ETag and size checks, sidecars, record) against `aws s3 cp` of the same file
 # to the same server, in the same run, rounds alternating which side goes first. The server is moto with
 # authentication on (scripts/testbed-s3.sh), on this machine: both sides share its speed. Prints the medians of
 # wall time and throughput, the ratio (aws / Baktainer: above 1 means Baktainer is faster), CPU seconds (user +
 # sys) and peak RSS of both sides.
 # Usage: scripts/bench-upload.sh [ROUNDS] [ROWS]   (ROUNDS default 3; ROWS default 4500000 ≈ 1 GB of pg_dump)
+# BT_S3_PART_SIZE in the environment reaches Baktainer's side.
 set -euo pipefail
 # The build the image ships (release, Swift runtime linked statically); BENCH_SCRATCH picks its folder.
 scratch=${BENCH_SCRATCH:-.build-bench}
@@ -74,6 +75,9 @@ for round in $(seq 1 "$rounds"); do
 	# What Baktainer stored reads back equal (its own checks passed already; this is the independent one).
 	if [ "$round" = 1 ]; then
 		aws --endpoint-url "$S3_ENDPOINT" s3 cp --quiet "s3://$S3_BUCKET/$key" - | cmp - "$file" || { echo "the stored object differs" >&2; exit 1; }
+		etag=$(aws --endpoint-url "$S3_ENDPOINT" s3api head-object --bucket "$S3_BUCKET" --key "$key" --query ETag --output text)
+		etag=${etag//\"/}
+		echo "stored in ${etag##*-} equal parts (ETag $etag), read back equal"
 	fi
 done
 aw=$(median "${aws_wall[@]}") bw=$(median "${bt_wall[@]}")

@@ -1,5 +1,5 @@
 // Copies one committed local backup to the S3 destination configured by BT_S3_* — the code path of every copy
-// (S3BackupStorage.store: equal parts, four at a time, ETag and size checks, sidecars, record last) — and prints
+// (S3BackupStorage.store: equal parts, eight at a time, ETag and size checks, sidecars, record last) — and prints
 // "bytes seconds". scripts/bench-upload.sh runs it beside `aws s3 cp` against the same server and compares.
 //
 // Usage: baktainer-upload-bench BACKUP_DIR KEY   (KEY: YYYY-MM-DD/<file>, as `baktainer list --backups` shows it)

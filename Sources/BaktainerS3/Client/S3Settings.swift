@@ -33,7 +33,7 @@ package struct S3Settings: Sendable {
     /// A fixed part size in bytes; nil: computed from each file's size (``MultipartPlan``).
     package var partSize: Int?
     /// Parts uploaded at the same time.
-    package var partConcurrency = 4
+    package var partConcurrency = 8
     /// S3 Object Lock on every object: `GOVERNANCE` or `COMPLIANCE`, with ``objectLockRetention``.
     package var objectLockMode: String?
     /// How long each object stays locked from its upload.
