@@ -179,6 +179,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "BaktainerCore",
+                "BaktainerSFTP",
                 .product(name: "Crypto", package: "swift-crypto"),
                 "DockerEngineAPI",
                 .product(name: "NIOCore", package: "swift-nio"),
