@@ -8,39 +8,7 @@ import Testing
 /// up by the next run, multipart uploads come out in equal parts with nothing left behind, remote retention keeps
 /// its own policy's set, and the secret key appears nowhere.
 @Suite struct S3DestinationIntegrationTests {
-    let directory = "/var/tmp/bt-s3-tests/\(UUID().uuidString.prefix(8))"
-
-    private func start(run: String, rows: Int) async throws -> (container: String, password: String) {
-        let password = "pg-\(run)-secret"
-        let container = try await TestBed.startContainer(
-            fixture: "postgres", labels: ["baktainer.backup": "true", "baktainer.db.engine": "postgres", "baktainer.name": "shop-\(run)"],
-            environment: ["POSTGRES_PASSWORD": password, "POSTGRES_USER": "app", "POSTGRES_DB": "shop"], runID: run)
-        try await TestBed.waitReady(container, engine: "postgres")
-        _ = try await psql(
-            container, password,
-            "create table items(id int primary key, name text); insert into items select g, md5(g::text) || repeat('x', 60) from generate_series(1, \(rows)) g;"
-        )
-        return (container, password)
-    }
-
-    private func psql(_ container: String, _ password: String, _ sql: String) async throws -> String {
-        try await TestBed.docker([
-            "exec", "-e", "PGPASSWORD=\(password)", container, "psql", "-X", "-v", "ON_ERROR_STOP=1", "-U", "app", "-d", "shop", "-tAc", sql,
-        ])
-    }
-
-    private func baktainer(_ arguments: [String], _ environment: [String: String]) async throws -> BaktainerProcess.Outcome {
-        try await BaktainerProcess.run(arguments, environment: ["BT_BACKUP_DIR": directory].merging(environment) { $1 })
-    }
-
-    /// Local backup keys (`YYYY-MM-DD/<file>`), oldest first.
-    private func localKeys() throws -> [String] {
-        let days = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.count == 10 }.sorted()
-        return try days.flatMap { day in
-            try FileManager.default.contentsOfDirectory(atPath: "\(directory)/\(day)").filter { !$0.hasSuffix(".json") && !$0.hasSuffix(".sha256") }
-                .sorted().map { "\(day)/\($0)" }
-        }
-    }
+    let fixture = DestinationFixture()
 
     private static func sha256(_ data: Data) -> String {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
@@ -49,29 +17,29 @@ import Testing
     @Test func aBackupIsCopiedReadsBackByteForByteAndRestoresFromTheBucket() async throws {
         try await TestBed.withRun { run in
             try await S3TestServer.with { s3 in
-                let (container, password) = try await start(run: run, rows: 2000)
+                let (container, password) = try await fixture.startPostgres(run: run, rows: 2000)
                 let query = "select count(*), md5(string_agg(name, ',' order by id)) from items"
-                let original = try await psql(container, password, query)
-                let backup = try await baktainer(["backup", container], s3.environment)
+                let original = try await fixture.psql(container, password, query)
+                let backup = try await fixture.baktainer(["backup", container], s3.environment)
                 #expect(backup.status == 0, "\(backup.output)\(backup.errors)")
-                let key = try #require(try localKeys().last)
+                let key = try #require(try fixture.localKeys().last)
                 #expect(try await s3.keys() == [key, "\(key).json", "\(key).sha256"])
                 // awscli reads back exactly the local bytes, and the checksum sidecar travels with them.
-                let local = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(key)"))
+                let local = try Data(contentsOf: URL(fileURLWithPath: "\(fixture.directory)/\(key)"))
                 let remote = try await s3.object(key)
                 #expect(remote == local)
                 let sidecar = String(decoding: try await s3.object("\(key).sha256"), as: UTF8.self)
                 #expect(sidecar.hasPrefix(Self.sha256(remote) + "  "))
                 #expect((try await s3.head(key)["Metadata"] as? [String: String])?["sha256"] == Self.sha256(local))
                 // Listed and verified from the bucket itself, then restored from it.
-                let listed = try await baktainer(["list", "--backups", "--destination", "s3"], s3.environment)
+                let listed = try await fixture.baktainer(["list", "--backups", "--destination", "s3"], s3.environment)
                 #expect(listed.status == 0 && listed.output.contains("s3://\(s3.bucket)/\(key)"), "\(listed.output)\(listed.errors)")
-                let verified = try await baktainer(["verify", "--all", "--destination", "s3"], s3.environment)
+                let verified = try await fixture.baktainer(["verify", "--all", "--destination", "s3"], s3.environment)
                 #expect(verified.status == 0 && verified.output.contains(" ok "), "\(verified.output)\(verified.errors)")
-                _ = try await psql(container, password, "delete from items where id > 10; update items set name = 'changed'")
-                let restored = try await baktainer(["restore", "shop-\(run)", "--latest", "--from", "s3", "--yes"], s3.environment)
+                _ = try await fixture.psql(container, password, "delete from items where id > 10; update items set name = 'changed'")
+                let restored = try await fixture.baktainer(["restore", "shop-\(run)", "--latest", "--from", "s3", "--yes"], s3.environment)
                 #expect(restored.status == 0, "\(restored.output)\(restored.errors)")
-                #expect(try await psql(container, password, query) == original)
+                #expect(try await fixture.psql(container, password, query) == original)
                 for outcome in [backup, listed, verified, restored] {
                     #expect(!(outcome.output + outcome.errors).contains(s3.secretAccessKey))
                 }
@@ -82,26 +50,26 @@ import Testing
     @Test func aRefusedCopyFailsTheDestinationKeepsTheBackupAndTheNextRunCatchesUp() async throws {
         try await TestBed.withRun { run in
             try await S3TestServer.with { s3 in
-                let (container, _) = try await start(run: run, rows: 100)
+                let (container, _) = try await fixture.startPostgres(run: run, rows: 100)
                 var wrong = s3.environment
                 wrong["BT_S3_SECRET_ACCESS_KEY"] = "not-the-secret-\(run)"
                 // validate probes the destination (a small write and delete): the wrong key is named, the right one accepted.
-                let invalid = try await baktainer(["validate"], wrong)
+                let invalid = try await fixture.baktainer(["validate"], wrong)
                 #expect(invalid.status != 0)
                 #expect(invalid.errors.contains("destination s3") && invalid.errors.contains("BT_S3_SECRET_ACCESS_KEY"), "\(invalid.errors)")
-                let valid = try await baktainer(["validate"], s3.environment)
+                let valid = try await fixture.baktainer(["validate"], s3.environment)
                 #expect(valid.output.contains("destination s3: answers, credentials accepted, writable"), "\(valid.output)\(valid.errors)")
-                let refused = try await baktainer(["backup", container], wrong)
+                let refused = try await fixture.baktainer(["backup", container], wrong)
                 #expect(refused.status == 1, "\(refused.output)\(refused.errors)")
                 #expect(refused.output.contains("copy to s3 failed"), "\(refused.output)")
                 #expect(refused.output.contains("BT_S3_SECRET_ACCESS_KEY"), "\(refused.output)")
                 #expect(!(refused.output + refused.errors + invalid.output + invalid.errors).contains("not-the-secret"))
-                let first = try #require(try localKeys().first)
+                let first = try #require(try fixture.localKeys().first)
                 #expect(try await s3.keys().isEmpty)
                 // Nothing half-written: the bucket holds no object and no upload of the failed copy.
-                let next = try await baktainer(["backup", container], s3.environment)
+                let next = try await fixture.baktainer(["backup", container], s3.environment)
                 #expect(next.status == 0, "\(next.output)\(next.errors)")
-                let keys = try localKeys()
+                let keys = try fixture.localKeys()
                 #expect(keys.count == 2 && keys.first == first)
                 #expect(try await s3.keys() == keys.flatMap { [$0, "\($0).json", "\($0).sha256"] }.sorted())
             }
@@ -111,21 +79,21 @@ import Testing
     @Test func aLargeDumpGoesUpInEqualPartsAndRemoteRetentionKeepsItsOwnPolicy() async throws {
         try await TestBed.withRun { run in
             try await S3TestServer.with { s3 in
-                let (container, _) = try await start(run: run, rows: 120_000)
+                let (container, _) = try await fixture.startPostgres(run: run, rows: 120_000)
                 var environment = s3.environment
                 environment["BT_COMPRESS"] = "none"
                 environment["BT_S3_PART_SIZE"] = "5M"
                 environment["BT_S3_RETENTION_KEEP_LAST"] = "1"
                 for _ in 0..<2 {
-                    let backup = try await baktainer(["backup", container], environment)
+                    let backup = try await fixture.baktainer(["backup", container], environment)
                     #expect(backup.status == 0, "\(backup.output)\(backup.errors)")
                 }
-                let keys = try localKeys()
+                let keys = try fixture.localKeys()
                 #expect(keys.count == 2)
                 let newest = try #require(keys.last)
                 // The destination keeps the newest only; the backup directory keeps both (no local policy).
                 #expect(try await s3.keys() == [newest, "\(newest).json", "\(newest).sha256"])
-                let local = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(newest)"))
+                let local = try Data(contentsOf: URL(fileURLWithPath: "\(fixture.directory)/\(newest)"))
                 #expect(local.count > 10 << 20)
                 let head = try await s3.head(newest)
                 let parts = (local.count + (5 << 20) - 1) / (5 << 20)
@@ -153,18 +121,18 @@ import Testing
                     source, "create table items(id int primary key, name text); insert into items select seq, concat('item ', seq) from seq_1_to_3000;")
                 let query = "select count(*), sum(id), md5(group_concat(name order by id)) from shop.items"
                 let original = try await sql(source, query)
-                let backup = try await baktainer(["backup", source], s3.environment)
+                let backup = try await fixture.baktainer(["backup", source], s3.environment)
                 #expect(backup.status == 0, "\(backup.output)\(backup.errors)")
                 // The local copy goes: the restore can only come from the bucket.
-                try FileManager.default.removeItem(atPath: directory)
+                try FileManager.default.removeItem(atPath: fixture.directory)
                 let fresh = try await TestBed.startContainer(
                     fixture: "mariadb", environment: ["MARIADB_ROOT_PASSWORD": password, "MARIADB_DATABASE": "shop"], runID: run)
                 try await TestBed.waitReady(fresh, engine: "mariadb")
-                let restored = try await baktainer(["restore", "wiki-\(run)", "--latest", "--from", "s3", "--to", fresh, "--yes"], s3.environment)
+                let restored = try await fixture.baktainer(["restore", "wiki-\(run)", "--latest", "--from", "s3", "--to", fresh, "--yes"], s3.environment)
                 #expect(restored.status == 0, "\(restored.output)\(restored.errors)")
                 #expect(try await sql(fresh, query) == original)
                 // With no local copy, a restore test takes the backup from the bucket.
-                let tested = try await baktainer(["verify", "--restore-test", "wiki-\(run)", "--destination", "s3"], s3.environment)
+                let tested = try await fixture.baktainer(["verify", "--restore-test", "wiki-\(run)", "--destination", "s3"], s3.environment)
                 #expect(tested.status == 0 && tested.output.contains(" ok "), "\(tested.output)\(tested.errors)")
                 #expect(!(restored.output + restored.errors).contains(password) && !(restored.output + restored.errors).contains(s3.secretAccessKey))
             }
@@ -174,7 +142,7 @@ import Testing
     @Test func aServerLostMidUploadFailsTheDestinationAndTheNextRunLeavesNoUploadAndCatchesUp() async throws {
         try await TestBed.withRun { run in
             try await S3TestServer.with { s3 in
-                let (container, _) = try await start(run: run, rows: 120_000)
+                let (container, _) = try await fixture.startPostgres(run: run, rows: 120_000)
                 // The line to the server is cut once 7 MB went up: in the middle of the 5 MiB parts of a 12 MB dump.
                 let port = try TestBed.freePort()
                 let serverPort = try #require(s3.endpoint.split(separator: ":").last.map(String.init))
@@ -187,28 +155,27 @@ import Testing
                 environment["BT_S3_PART_SIZE"] = "5M"
                 var cutOff = environment
                 cutOff["BT_S3_ENDPOINT"] = "http://127.0.0.1:\(port)"
-                let failed = try await baktainer(["backup", container], cutOff)
+                let failed = try await fixture.baktainer(["backup", container], cutOff)
                 #expect(try await proxy.output.contains("cut after"))
                 #expect(failed.status == 1, "\(failed.output)\(failed.errors)")
                 #expect(failed.output.contains("copy to s3 failed"), "\(failed.output)")
-                let first = try #require(try localKeys().first)
+                let first = try #require(try fixture.localKeys().first)
                 // The server never heard the abort: the unfinished upload is there, as after a crash.
                 #expect(try await uploads(s3).contains(first))
                 #expect(try await s3.keys().isEmpty)
-                let next = try await baktainer(["backup", container], environment)
+                let next = try await fixture.baktainer(["backup", container], environment)
                 #expect(next.status == 0, "\(next.output)\(next.errors)")
-                let keys = try localKeys()
+                let keys = try fixture.localKeys()
                 #expect(keys.count == 2 && keys.first == first)
                 #expect(try await s3.keys() == keys.flatMap { [$0, "\($0).json", "\($0).sha256"] }.sorted())
                 let left = try await uploads(s3)
                 #expect(!left.contains("UploadId"), "\(left)")
-                #expect(try await s3.object(first) == (try Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(first)"))))
+                #expect(try await s3.object(first) == (try Data(contentsOf: URL(fileURLWithPath: "\(fixture.directory)/\(first)"))))
             }
         }
     }
 
-    private static let cutProxy = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("scripts/testbed-cutproxy.py").path
+    private static let cutProxy = S3TestServer.script("testbed-cutproxy.py")
 
     /// `list-multipart-uploads` of the bucket, as text.
     private func uploads(_ s3: S3TestServer) async throws -> String {
@@ -218,7 +185,7 @@ import Testing
     @Test func objectLockLocksEveryObjectOfACopyUntilItsRetainDate() async throws {
         try await TestBed.withRun { run in
             try await S3TestServer.with { s3 in
-                let (container, _) = try await start(run: run, rows: 120_000)
+                let (container, _) = try await fixture.startPostgres(run: run, rows: 120_000)
                 let bucket = "locked-\(run.lowercased())"
                 try await s3.aws(["s3api", "create-bucket", "--bucket", bucket, "--object-lock-enabled-for-bucket"])
                 var environment = s3.environment
@@ -233,9 +200,9 @@ import Testing
                 // honours them), so the data object's lock is checked on the single PUT only.
                 for (partSize, lockedObjects) in [("16M", ["", ".sha256", ".json"]), ("5M", [".sha256", ".json"])] {
                     environment["BT_S3_PART_SIZE"] = partSize
-                    let backup = try await baktainer(["backup", container], environment)
+                    let backup = try await fixture.baktainer(["backup", container], environment)
                     #expect(backup.status == 0, "\(backup.output)\(backup.errors)")
-                    let key = try #require(try localKeys().last)
+                    let key = try #require(try fixture.localKeys().last)
                     for object in lockedObjects.map({ key + $0 }) {
                         let head = try await s3.aws(["s3api", "head-object", "--bucket", bucket, "--key", object, "--output", "json"])
                         let fields = try JSONSerialization.jsonObject(with: head) as? [String: Any] ?? [:]
@@ -247,7 +214,7 @@ import Testing
                         #expect(until.map { abs($0.timeIntervalSince(expected)) < 3600 } == true, "\(object): \(fields)")
                     }
                 }
-                #expect(try localKeys().count == 2)
+                #expect(try fixture.localKeys().count == 2)
             }
         }
     }

@@ -2,42 +2,21 @@ import Foundation
 
 /// A real S3 server for one test: moto on 127.0.0.1 with IAM authentication on (`scripts/testbed-s3.sh`), a bucket,
 /// and an access key that must sign every request. awscli, an independent client, reads back what Baktainer stored.
-struct S3TestServer {
+struct S3TestServer: TestServer {
     let pid: String
     let endpoint: String
     let accessKeyID: String
     let secretAccessKey: String
     let bucket: String
 
-    private static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts/testbed-s3.sh").path
+    private static let script = script("testbed-s3.sh")
 
     /// Starts a server with a fresh bucket.
     static func start() async throws -> S3TestServer {
-        let outcome = try await TestBed.tool(script, ["start"])
-        guard outcome.status == 0 else { throw TestBedError("testbed-s3.sh start exited \(outcome.status): \(outcome.errors)") }
-        var values: [String: String] = [:]
-        for line in outcome.output.split(separator: "\n") {
-            let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
-            if parts.count == 2 { values[parts[0]] = parts[1] }
-        }
-        guard let pid = values["S3_PID"], let endpoint = values["S3_ENDPOINT"], let key = values["S3_ACCESS_KEY_ID"],
-            let secret = values["S3_SECRET_ACCESS_KEY"], let bucket = values["S3_BUCKET"]
-        else { throw TestBedError("testbed-s3.sh start printed no server: \(outcome.output)") }
-        return S3TestServer(pid: pid, endpoint: endpoint, accessKeyID: key, secretAccessKey: secret, bucket: bucket)
-    }
-
-    /// Runs `body` with a server, stopping it afterwards, also on failure.
-    static func with<Result>(_ body: (S3TestServer) async throws -> Result) async throws -> Result {
-        let server = try await start()
-        do {
-            let result = try await body(server)
-            await server.stop()
-            return result
-        } catch {
-            await server.stop()
-            throw error
-        }
+        let values = try await launch(script, requiring: ["S3_PID", "S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_BUCKET"])
+        return S3TestServer(
+            pid: values["S3_PID"]!, endpoint: values["S3_ENDPOINT"]!, accessKeyID: values["S3_ACCESS_KEY_ID"]!,
+            secretAccessKey: values["S3_SECRET_ACCESS_KEY"]!, bucket: values["S3_BUCKET"]!)
     }
 
     /// Stops the server.

@@ -3,7 +3,7 @@ import Foundation
 /// A real SSH server for one test: Debian's sshd on 127.0.0.1 with its own configuration and host key, key
 /// authentication only (`scripts/testbed-sftp.sh`). OpenSSH's `sftp`, an independent client, reads back what
 /// Baktainer stored.
-struct SFTPTestServer {
+struct SFTPTestServer: TestServer {
     let pid: String
     let port: String
     let user: String
@@ -12,35 +12,15 @@ struct SFTPTestServer {
     let fingerprint: String
     let root: String
 
-    private static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts/testbed-sftp.sh").path
+    private static let script = script("testbed-sftp.sh")
 
     /// Starts a server with an empty backup directory.
     static func start() async throws -> SFTPTestServer {
-        let outcome = try await TestBed.tool(script, ["start"])
-        guard outcome.status == 0 else { throw TestBedError("testbed-sftp.sh start exited \(outcome.status): \(outcome.errors)") }
-        var values: [String: String] = [:]
-        for line in outcome.output.split(separator: "\n") {
-            let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
-            if parts.count == 2 { values[parts[0]] = parts[1] }
-        }
-        guard let pid = values["SFTP_PID"], let port = values["SFTP_PORT"], let user = values["SFTP_USER"], let key = values["SFTP_KEY_FILE"],
-            let knownHosts = values["SFTP_KNOWN_HOSTS_FILE"], let fingerprint = values["SFTP_FINGERPRINT"], let root = values["SFTP_ROOT"]
-        else { throw TestBedError("testbed-sftp.sh start printed no server: \(outcome.output)") }
-        return SFTPTestServer(pid: pid, port: port, user: user, keyFile: key, knownHostsFile: knownHosts, fingerprint: fingerprint, root: root)
-    }
-
-    /// Runs `body` with a server, stopping it afterwards, also on failure.
-    static func with<Result>(_ body: (SFTPTestServer) async throws -> Result) async throws -> Result {
-        let server = try await start()
-        do {
-            let result = try await body(server)
-            await server.stop()
-            return result
-        } catch {
-            await server.stop()
-            throw error
-        }
+        let names = ["SFTP_PID", "SFTP_PORT", "SFTP_USER", "SFTP_KEY_FILE", "SFTP_KNOWN_HOSTS_FILE", "SFTP_FINGERPRINT", "SFTP_ROOT"]
+        let values = try await launch(script, requiring: names)
+        return SFTPTestServer(
+            pid: values["SFTP_PID"]!, port: values["SFTP_PORT"]!, user: values["SFTP_USER"]!, keyFile: values["SFTP_KEY_FILE"]!,
+            knownHostsFile: values["SFTP_KNOWN_HOSTS_FILE"]!, fingerprint: values["SFTP_FINGERPRINT"]!, root: values["SFTP_ROOT"]!)
     }
 
     /// Stops the server and removes its files.
