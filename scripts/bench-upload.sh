@@ -3,7 +3,8 @@
 # an S3 server by Baktainer's S3 destination (baktainer-upload-bench: S3BackupStorage.store, the code every copy
 # runs — equal parts, eight at a time, ETag and size checks, sidecars, record) against `aws s3 cp` of the same file
 # to the same server, in the same run, rounds alternating which side goes first. The server is moto with
-# authentication on (scripts/testbed-s3.sh), on this machine: both sides share its speed. Prints the medians of
+# authentication on (scripts/testbed-s3.sh), on this machine: both sides share its speed (each uploads once,
+# untimed, before the rounds). Prints the medians of
 # wall time and throughput, the ratio (aws / Baktainer: above 1 means Baktainer is faster), CPU seconds (user +
 # sys) and peak RSS of both sides.
 # Usage: scripts/bench-upload.sh [ROUNDS] [ROWS]   (ROUNDS default 3; ROWS default 4500000 ≈ 1 GB of pg_dump)
@@ -56,6 +57,12 @@ run_baktainer() {
 }
 empty_bucket() { aws --endpoint-url "$S3_ENDPOINT" s3 rm --quiet --recursive "s3://$S3_BUCKET/" >/dev/null; }
 
+# One untimed upload by each side first: moto's first large uploads pay one-off costs (its code paths, its memory)
+# that would otherwise fall on whichever side goes first.
+for side in aws baktainer; do
+	empty_bucket
+	run_"$side" >/dev/null
+done
 aws_wall=() aws_cpu=() aws_rss=() bt_wall=() bt_cpu=() bt_rss=()
 for round in $(seq 1 "$rounds"); do
 	sides="aws baktainer"
