@@ -24,13 +24,18 @@ rounds=${1:-3}
 rows=${2:-4500000}
 modes=${3:-"none gzip zstd zstd+age"}
 engines=${4:-"postgres mariadb"}
+# shellcheck source=scripts/testbed-lib.sh
+. scripts/testbed-lib.sh
+engine_before=answering
+engine_answers || engine_before=absent  # the dockerd testbed.sh then starts is this run's: stopped at the end
+trap 'stop_own_dockerd "$engine_before"' EXIT
 scripts/testbed.sh >/dev/null
 swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product baktainer >/dev/null
 baktainer=$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/baktainer
 work=$(mktemp -d /var/tmp/bt-bench.XXXXXX)
 password="bench-$$-secret"
 containers=()
-trap 'docker rm -f "${containers[@]}" >/dev/null 2>&1; rm -rf "$work"' EXIT
+trap 'docker rm -f "${containers[@]}" >/dev/null 2>&1; rm -rf "$work"; stop_own_dockerd "$engine_before"' EXIT
 "$baktainer" keygen -o "$work/key.txt" >/dev/null
 recipient=$(awk '/public key/ { print $4 }' "$work/key.txt")
 

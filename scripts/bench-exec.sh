@@ -7,13 +7,18 @@ set -euo pipefail
 scratch=${BENCH_SCRATCH:-.build-bench}
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
+# shellcheck source=scripts/testbed-lib.sh
+. scripts/testbed-lib.sh
+engine_before=answering
+engine_answers || engine_before=absent  # the dockerd testbed.sh then starts is this run's: stopped at the end
+trap 'stop_own_dockerd "$engine_before"' EXIT
 scripts/testbed.sh >/dev/null
 swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product baktainer-bench >/dev/null
 bench=$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/baktainer-bench
 work=$(mktemp -d /var/tmp/bt-bench.XXXXXX)
 name=bt-bench-$$
 docker run -d --network none --name "$name" --label baktainer.test=bench baktainer-fixture/sqlite:current >/dev/null
-trap 'docker rm -f "$name" >/dev/null 2>&1; rm -rf "$work"' EXIT
+trap 'docker rm -f "$name" >/dev/null 2>&1; rm -rf "$work"; stop_own_dockerd "$engine_before"' EXIT
 
 mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / s / 1e6 }'; }
 seconds_of() { awk '/Elapsed \(wall clock\)/ { n = split($NF, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }

@@ -9,6 +9,11 @@ scratch=${BENCH_SCRATCH:-.build-bench}
 cd "$(dirname "$0")/.."
 targets=${1:-50}
 seconds=${2:-60}
+# shellcheck source=scripts/testbed-lib.sh
+. scripts/testbed-lib.sh
+engine_before=answering
+engine_answers || engine_before=absent  # the dockerd testbed.sh then starts is this run's: stopped at the end
+trap 'stop_own_dockerd "$engine_before"' EXIT
 scripts/testbed.sh >/dev/null
 swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product baktainer >/dev/null
 baktainer=$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/baktainer
@@ -19,6 +24,7 @@ cleanup() {
 	ids=$(docker ps -aq --filter "label=baktainer.test=$run")
 	[ -z "$ids" ] || docker rm -f $ids >/dev/null
 	rm -rf "$work"
+	stop_own_dockerd "$engine_before"
 }
 trap cleanup EXIT
 echo "starting $targets labelled containers…" >&2

@@ -12,13 +12,18 @@ scratch=${BENCH_SCRATCH:-.build-bench}
 cd "$(dirname "$0")/.."
 size_mb=${1:-600}
 rounds=${2:-3}
+# shellcheck source=scripts/testbed-lib.sh
+. scripts/testbed-lib.sh
+engine_before=answering
+engine_answers || engine_before=absent  # the dockerd testbed.sh then starts is this run's: stopped at the end
+trap 'stop_own_dockerd "$engine_before"' EXIT
 scripts/testbed.sh >/dev/null
 swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product baktainer-rowcount-bench >/dev/null
 bench=$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/baktainer-rowcount-bench
 work=$(mktemp -d /var/tmp/bt-rowcount-bench.XXXXXX)
 pg=bt-rowcount-bench-pg-$$
 my=bt-rowcount-bench-my-$$
-trap 'docker rm -f "$pg" "$my" >/dev/null 2>&1; rm -rf "$work"' EXIT
+trap 'docker rm -f "$pg" "$my" >/dev/null 2>&1; rm -rf "$work"; stop_own_dockerd "$engine_before"' EXIT
 docker run -d --network none --name "$pg" --label baktainer.test=bench -e POSTGRES_PASSWORD=bench -e POSTGRES_USER=app \
 	-e POSTGRES_DB=shop baktainer-fixture/postgres:current >/dev/null
 docker run -d --network none --name "$my" --label baktainer.test=bench -e MARIADB_ROOT_PASSWORD=bench \

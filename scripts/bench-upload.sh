@@ -15,6 +15,11 @@ scratch=${BENCH_SCRATCH:-.build-bench}
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
 rows=${2:-4500000}
+# shellcheck source=scripts/testbed-lib.sh
+. scripts/testbed-lib.sh
+engine_before=answering
+engine_answers || engine_before=absent  # the dockerd testbed.sh then starts is this run's: stopped at the end
+trap 'stop_own_dockerd "$engine_before"' EXIT
 scripts/testbed.sh >/dev/null
 for product in baktainer baktainer-upload-bench; do
 	swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product "$product" >/dev/null
@@ -24,7 +29,7 @@ work=$(mktemp -d /var/tmp/bt-bench.XXXXXX)
 password="bench-$$-secret"
 name=bt-bench-upload-$$
 s3_pid=""
-trap 'docker rm -f "$name" >/dev/null 2>&1; [ -z "$s3_pid" ] || scripts/testbed-s3.sh stop "$s3_pid"; rm -rf "$work"' EXIT
+trap 'docker rm -f "$name" >/dev/null 2>&1; [ -z "$s3_pid" ] || scripts/testbed-s3.sh stop "$s3_pid"; rm -rf "$work"; stop_own_dockerd "$engine_before"' EXIT
 eval "$(scripts/testbed-s3.sh start bench)"
 s3_pid=$S3_PID
 export AWS_ACCESS_KEY_ID=$S3_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY=$S3_SECRET_ACCESS_KEY AWS_DEFAULT_REGION=us-east-1

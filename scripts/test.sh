@@ -28,8 +28,10 @@ if [ "${BT_TEST_LINT:-1}" = 1 ]; then
 	swift format lint --strict --recursive --parallel Sources Tests Benchmarks Package.swift
 fi
 
+# shellcheck source=scripts/testbed-lib.sh
+. scripts/testbed-lib.sh
 engine_before=answering
-timeout 10 docker version >/dev/null 2>&1 || engine_before=absent
+engine_answers || engine_before=absent
 rm -f /run/baktainer-testbed-dockerd.pid
 scripts/testbed.sh
 scripts/testbed-clean.sh  # what ended runs left; never a live run's containers or daemons
@@ -53,20 +55,7 @@ teardown() {
 }
 
 # The main dockerd goes again when this run started it (a fresh machine) and no other live run uses it.
-stop_own_dockerd() {
-	local pid
-	[ "$engine_before" = absent ] && [ -f /run/baktainer-testbed-dockerd.pid ] || return 0
-	pid=$(cat /run/baktainer-testbed-dockerd.pid)
-	if [ -n "$(docker ps -q --filter label=baktainer.test.owner)" ]; then
-		log "left dockerd (pid $pid) running: other test runs' containers are on it"
-		return 0
-	fi
-	log "stopping the dockerd this run started (pid $pid)"
-	kill "$pid" 2>/dev/null || true
-	for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-	rm -f /run/baktainer-testbed-dockerd.pid
-}
-trap 'teardown; [ "${BT_TEST_KEEP:-0}" = 1 ] || stop_own_dockerd' EXIT
+trap 'teardown; [ "${BT_TEST_KEEP:-0}" = 1 ] || stop_own_dockerd "$engine_before"' EXIT
 trap 'exit 130' INT TERM
 
 swift build --build-tests --enable-code-coverage

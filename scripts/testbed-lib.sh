@@ -31,3 +31,22 @@ caller_owner() {
 	[ "$pid" != 1 ] || { echo "no owner process: the caller is init (pid 1); set BAKTAINER_TEST_OWNER_PID" >&2; return 1; }
 	owner_of "$pid" || { echo "no owner process $pid" >&2; return 1; }
 }
+
+# engine_answers: whether a Docker engine answers now (before the test bed starts one).
+engine_answers() { timeout 10 docker version >/dev/null 2>&1; }
+
+# stop_own_dockerd STARTED: stops the dockerd scripts/testbed.sh started when STARTED is "absent" (no engine answered
+# before this run), unless test runs' containers are on it; a machine is left as it was found.
+stop_own_dockerd() {
+	local pid
+	[ "$1" = absent ] && [ -f /run/baktainer-testbed-dockerd.pid ] || return 0
+	pid=$(cat /run/baktainer-testbed-dockerd.pid)
+	if [ -n "$(docker ps -q --filter label=baktainer.test.owner)" ]; then
+		echo "left dockerd (pid $pid) running: test runs' containers are on it" >&2
+		return 0
+	fi
+	echo "stopping the dockerd this run started (pid $pid)" >&2
+	kill "$pid" 2>/dev/null || true
+	for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+	rm -f /run/baktainer-testbed-dockerd.pid
+}
