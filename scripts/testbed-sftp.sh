@@ -8,24 +8,14 @@
 #   scripts/testbed-sftp.sh stop-all   stops every server this script started (test.sh's teardown)
 set -euo pipefail
 state=/run/baktainer-testbed-sftp
+# shellcheck source=scripts/testbed-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/testbed-lib.sh"
 log() { printf '[testbed-sftp %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 ensure_tools() {
 	[ -x /usr/sbin/sshd ] && command -v sftp >/dev/null && return 0
 	log "installing openssh-server and openssh-client (Debian); no system sshd is started"
-	# Debian starts a package's service on installation unless policy-rc.d says no: this host's port 22 stays closed.
-	local policy=/usr/sbin/policy-rc.d own_policy=0
-	if [ ! -e "$policy" ]; then
-		printf '#!/bin/sh\nexit 101\n' >"$policy"
-		chmod 755 "$policy"
-		own_policy=1
-	fi
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q openssh-server openssh-client >&2 || {
-		apt-get update -q >&2
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -q openssh-server openssh-client >&2
-	}
-	[ "$own_policy" = 1 ] && rm -f "$policy"
-	return 0
+	apt_install openssh-server openssh-client >&2 || { apt-get update -q >&2 && apt_install openssh-server openssh-client >&2; }
 }
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }

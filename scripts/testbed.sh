@@ -18,6 +18,8 @@ set -euo pipefail
 
 START_NS=$(date +%s%N)
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=scripts/testbed-lib.sh
+. "$SCRIPT_DIR/testbed-lib.sh"
 FIXTURES="$SCRIPT_DIR/fixtures"
 REPO=baktainer-fixture
 IMAGES=(postgres mariadb mysql mariadb11 redis sqlite mongo-standin)
@@ -78,14 +80,7 @@ ensure_packages() {
 	mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
 	log "packages: installing ${missing[*]}"
 	apt-get update -qq || die "apt-get update failed"
-	# Packages must not start their services (sshd on port 22, a system dockerd): policy-rc.d says no while installing.
-	local policy=/usr/sbin/policy-rc.d own_policy=0
-	if [ ! -e "$policy" ]; then
-		printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && own_policy=1
-	fi
-	apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-		|| { [ "$own_policy" = 0 ] || rm -f "$policy"; die "apt-get install ${missing[*]} failed"; }
-	[ "$own_policy" = 0 ] || rm -f "$policy"
+	apt_install "${missing[@]}" || die "apt-get install ${missing[*]} failed"
 	command -v dockerd >/dev/null || die "dockerd still missing after installing docker.io"
 }
 
@@ -101,10 +96,9 @@ ensure_pypi_tools() {
 # ---------------------------------------------------------------------------------------------------
 # 2. Docker engine: start one only if none answers.
 # ---------------------------------------------------------------------------------------------------
-docker_answers() { timeout 10 docker version >/dev/null 2>&1; }
 
 ensure_dockerd() {
-	if docker_answers; then
+	if engine_answers; then
 		log "docker: engine answers ($(docker version --format 'server {{.Server.Version}}, API {{.Server.APIVersion}}' 2>/dev/null))"
 		return
 	fi
@@ -115,7 +109,7 @@ ensure_dockerd() {
 	setsid dockerd --iptables=false >"$DOCKERD_LOG" 2>&1 </dev/null 9>&- &
 	local pid=$! i
 	for i in $(seq 1 120); do
-		if docker_answers; then
+		if engine_answers; then
 			log "docker: dockerd (pid $pid) ready after $((i / 2)) s"
 			echo "$pid" >"$DOCKERD_STARTED"  # scripts/test.sh stops it again when its run started it
 			return

@@ -134,8 +134,7 @@ package struct ConfigurationFile: Sendable {
             ) { path in
                 let inner = Array(path.dropFirst(2))
                 if inner.first == "retention" {
-                    // The rule names of `local.retention.*`; the variable is this destination's own.
-                    guard ConfigurationKey.named(ConfigurationKey.variable(forPath: ["local"] + inner)) != nil else { return nil }
+                    // Its own `BT_<NAME>_RETENTION_<RULE>`, for the rules every destination has.
                     let variable = "BT_\(name.uppercased())_" + ConfigurationKey.variable(forPath: inner).dropFirst(3)
                     return retention.contains(variable) ? variable : nil
                 }

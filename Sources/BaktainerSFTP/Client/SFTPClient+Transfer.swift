@@ -59,9 +59,14 @@ extension SFTPClient {
 
     /// The whole of the small file `path` (at most `limit` bytes); nil when it does not exist.
     package func readFile(_ path: String, limit: Int = 1 << 20) async throws -> [UInt8]? {
-        guard try await stat(path) != nil else { return nil }
+        let stream: ByteStream
+        do {
+            stream = try await download(path)
+        } catch let error as SFTPError where error.code == .noSuchFile {
+            return nil
+        }
         var bytes: [UInt8] = []
-        for try await buffer in try await download(path) {
+        for try await buffer in stream {
             bytes += buffer.readableBytesView
             guard bytes.count <= limit else { throw SFTPError(.failure, "cannot read \(path): larger than \(limit) bytes, not a sidecar") }
         }
