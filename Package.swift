@@ -34,6 +34,7 @@ let package = Package(
                 "BaktainerHTTP",
                 "BaktainerS3",
                 "BaktainerSFTP",
+                "BaktainerNotify",
                 "DockerEngineAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -67,6 +68,29 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSH", package: "swift-nio-ssh"),
+            ]
+        ),
+        // Notification channels: webhooks and chat services over AsyncHTTPClient, e-mail over BaktainerSMTP.
+        .target(
+            name: "BaktainerNotify",
+            dependencies: [
+                "BaktainerCore",
+                "BaktainerSMTP",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        // A small SMTP client on SwiftNIO: STARTTLS and implicit TLS, AUTH PLAIN/LOGIN. Knows nothing about backups.
+        .target(
+            name: "BaktainerSMTP",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .target(
@@ -166,6 +190,10 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "BaktainerNotifyTests",
+            dependencies: ["BaktainerCore", "BaktainerNotify", "BaktainerSMTP"]
+        ),
+        .testTarget(
             name: "BaktainerHTTPTests",
             dependencies: [
                 "BaktainerCore",
@@ -180,6 +208,7 @@ let package = Package(
             dependencies: [
                 "BaktainerCore",
                 "BaktainerSFTP",
+                "BaktainerSMTP",
                 .product(name: "Crypto", package: "swift-crypto"),
                 "DockerEngineAPI",
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -74,13 +74,22 @@ struct BackupCommand: ConfiguredCommand {
         CommandEnvironment.prepare(storage, logger: logger)
         let progress = ProgressLine(enabled: !output.quiet)
         let copies = CopyResults()
-        let run = try await ConfiguredDestinations.with(configuration) { destinations in
-            let jobs = BackupJobRunner(
-                runner: BackupRunner(runtime: runtime, storage: storage, settings: pipeline), storage: storage, settings: pipeline,
-                observer: BackupObservers([BackupEventLog(logger: logger, logsFinalFailures: false), copies]),
-                copier: destinations.copier(from: storage, timeZone: pipeline.timeZone))
-            let batch = BackupBatch(jobs: jobs, maximumConcurrent: settings.maximumConcurrentBackups)
-            return await SignalInterruption.run { [targets] in await batch.run(targets, progress: progress.report) }
+        let run = try await ConfiguredNotifier.with(configuration, logger: logger) { notifier in
+            try await ConfiguredDestinations.with(configuration) { destinations in
+                let jobs = BackupJobRunner(
+                    runner: BackupRunner(runtime: runtime, storage: storage, settings: pipeline), storage: storage, settings: pipeline,
+                    observer: BackupObservers([BackupEventLog(logger: logger, logsFinalFailures: false), copies, notifier]),
+                    copier: destinations.copier(from: storage, timeZone: pipeline.timeZone))
+                let batch = BackupBatch(jobs: jobs, maximumConcurrent: settings.maximumConcurrentBackups)
+                // Messages go out while the backups run; what is queued at the end gets the notifier's drain time.
+                return await withTaskGroup(of: Void.self) { group in
+                    group.addTask { await notifier.run() }
+                    let run = await SignalInterruption.run { [targets] in await batch.run(targets, progress: progress.report) }
+                    notifier.close()
+                    await group.waitForAll()
+                    return run
+                }
+            }
         }
         let outcomes = run.value
         for (target, outcome) in zip(targets, outcomes) {
@@ -110,9 +119,7 @@ struct BackupCommand: ConfiguredCommand {
         if failed { throw ExitCode(1) }
     }
 
-    private static func size(_ bytes: Int) -> String {
-        bytes < 1 << 20 ? "\(bytes) B" : String(format: "%.1f MiB", Double(bytes) / Double(1 << 20))
-    }
+    private static func size(_ bytes: Int) -> String { bytes.byteSize }
 }
 
 /// The failed copies to destinations, by container, for `backup`'s table and exit code.

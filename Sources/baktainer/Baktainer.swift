@@ -15,7 +15,7 @@ struct Baktainer: AsyncParsableCommand {
         version: BaktainerVersion.current,
         subcommands: [
             RunCommand.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self, ListCommand.self, ValidateCommand.self,
-            PruneCommand.self, KeygenCommand.self,
+            PruneCommand.self, KeygenCommand.self, NotifyCommand.self,
             HealthcheckCommand.self, ConfigCommand.self,
         ]
     )

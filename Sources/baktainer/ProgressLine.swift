@@ -53,7 +53,7 @@ final class ProgressLine: Sendable {
     }
 
     private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        duration.timeInterval
     }
 
     private static func mebibytes(_ bytes: Int) -> String {

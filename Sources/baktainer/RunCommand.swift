@@ -25,11 +25,19 @@ struct RunCommand: ConfiguredCommand {
     @OptionGroup var output: OutputOptions
 
     func run(configuration: BaktainerConfiguration) async throws {
-        try await ConfiguredDestinations.with(configuration) { try await run(configuration, destinations: $0) }
+        let logger = output.logger(configuration)
+        let metrics = DaemonMetrics()
+        let record: @Sendable (String, String) -> Void = { metrics.recordNotification(channel: $0, result: $1) }
+        try await ConfiguredNotifier.with(configuration, logger: logger, record: record) { notifier in
+            try await ConfiguredDestinations.with(configuration) {
+                try await run(configuration, destinations: $0, notifier: notifier, metrics: metrics, logger: logger)
+            }
+        }
     }
 
-    private func run(_ configuration: BaktainerConfiguration, destinations: ConfiguredDestinations) async throws {
-        let logger = output.logger(configuration)
+    private func run(
+        _ configuration: BaktainerConfiguration, destinations: ConfiguredDestinations, notifier: Notifier, metrics: DaemonMetrics, logger: Logger
+    ) async throws {
         let (backupSettings, pipeline, daemonSettings) = (configuration.backup, configuration.pipeline, configuration.daemon)
         // A daemon may start before Docker does: it reports not ready and connects when Docker answers. A
         // refusal (a bad certificate, no permission on the socket) still stops it here, naming the setting.
@@ -48,7 +56,7 @@ struct RunCommand: ConfiguredCommand {
         let copier = destinations.copier(from: storage, timeZone: pipeline.timeZone)
         let daemon = BackupDaemon(
             runtime: runtime, labels: backupSettings.discoveryLabels, settings: daemonSettings, maximumConcurrent: backupSettings.maximumConcurrentBackups,
-            logger: logger,
+            logger: logger, observers: notifier.isEnabled ? [notifier] : [], metrics: metrics,
             restoreTest: RestoreTest(
                 runtime: runtime, restorer: RestoreRunner(runtime: runtime, identities: pipeline.encryption.identities, logger: logger),
                 storage: try destinations.storage(named: daemonSettings.verifySource, local: storage, setting: EnvironmentKey.verifyFrom), logger: logger)
@@ -64,7 +72,9 @@ struct RunCommand: ConfiguredCommand {
                 onListening: { logger.info("status server on \(endpoint)") })
             services.append(.init(service: StatusServerService(server: server, address: daemonSettings.httpBind, port: port)))
         }
-        // Shut down in reverse order: the daemon drains first while the status server still answers.
+        // Shut down in reverse order: the daemon drains first while the status server still answers; the notifier
+        // then delivers what the last runs said, within its own drain time.
+        if notifier.isEnabled { services.append(.init(service: notifier)) }
         services.append(.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup))
         var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger.withLevel(.warning))
         // The daemon cancels its own runs at BT_SHUTDOWN_TIMEOUT; these limits only catch a service that hangs anyway.

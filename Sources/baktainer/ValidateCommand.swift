@@ -73,6 +73,16 @@ struct ValidateCommand: AsyncParsableCommand {
             } catch {
                 problems.append("\(error)")
             }
+            // Notification channels are read, not tried (sending is `baktainer notify test`).
+            do {
+                try await ConfiguredNotifier.with(configuration, logger: output.logger(configuration)) { notifier in
+                    if !output.quiet && notifier.isEnabled {
+                        print("notifications: \(notifier.channels.map(\.displayName).joined(separator: ", ")) (try them: baktainer notify test)")
+                    }
+                }
+            } catch {
+                problems.append("\(error)")
+            }
         }
         var rows: [[String]] = []
         if let dockerSettings {

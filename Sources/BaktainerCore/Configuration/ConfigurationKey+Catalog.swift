@@ -141,6 +141,59 @@ extension ConfigurationKey {
                     "Retention for the destination `\(destination)` alone: any of these replaces `retention.*` and the retention labels there.")
             }
         } + [
+            // Notifications (NotifySettings; Notifier)
+            ConfigurationKey(
+                "notify.urls", type: "list of URLs", secrecy: .always, example: "(slack://…,smtp://…)",
+                since: "0.2.0",
+                "Where notifications go, comma-separated: `generic+https://…`, `slack://…`, `discord://…`, `teams+https://…`, `ntfy://…`, `gotify://…`, `smtp://…`, `healthchecks+https://…`, `kuma+https://…`; options `name`, `level`, `after`, `remind` per URL (docs/notifications.md)."
+            ),
+            ConfigurationKey("notify.urls_file", type: "path", example: "/run/secrets/notify-urls", since: "0.2.0", "A file holding the URLs, one per line."),
+            ConfigurationKey(
+                "notify.level", type: "failure, success or all", default: .value("failure"), example: "success", since: "0.2.0",
+                "What channels get: problems and recoveries; also every success; also passed restore tests and skipped runs."),
+            ConfigurationKey(
+                "notify.after", type: "int 1–1000", default: .value("1"), example: "3", since: "0.2.0",
+                "Report a problem only once it happened this many times in a row."),
+            ConfigurationKey(
+                "notify.remind", type: "duration", example: "12h", since: "0.2.0",
+                "While a problem lasts, repeat its message at most this often; unset: once."),
+            ConfigurationKey(
+                "notify.webhook_secret", type: "secret", secrecy: .always, example: "(a random string)", since: "0.2.0",
+                "Signs generic webhooks: `X-Baktainer-Signature: t=…,v1=<HMAC-SHA256 of \"t.body\">`."),
+            ConfigurationKey(
+                "notify.webhook_secret_file", type: "path", example: "/run/secrets/webhook-secret", since: "0.2.0", "A file holding the webhook secret."),
+            ConfigurationKey(
+                "notify.timeout", type: "duration", default: .value("10"), example: "30s", since: "0.2.0",
+                "One delivery attempt's limit; transient failures are retried twice with back-off."),
+            ConfigurationKey(
+                "notify.docker_unreachable", type: "duration", default: .value("10m"), example: "30m", since: "0.2.0",
+                "Report Docker unreachable after this long."),
+            ConfigurationKey(
+                "notify.summary", type: "daily, weekly or cron", example: "weekly", since: rubyTool,
+                "Send every channel a summary of every stream (last result, size, age of the newest backup, failures) at 08:00 (`daily`), Mondays 08:00 (`weekly`) or on a cron expression; `true` is daily."
+            ),
+            ConfigurationKey(
+                "notify.success", type: "bool", default: .value("false"), example: "true", since: rubyTool,
+                "`true`: level `success` when `notify.level` is unset."),
+            ConfigurationKey(
+                "notify.failures", type: "bool", default: .value("true"), example: "true", since: rubyTool,
+                "Accepted; failures are always reported."),
+            ConfigurationKey(
+                "notify.warnings", type: "bool", default: .value("true"), example: "true", since: rubyTool,
+                "Accepted; warnings are always reported."),
+            ConfigurationKey(
+                "notification_channels", type: "list", example: "slack,webhook", since: rubyTool,
+                "The Ruby tool's channels: `slack`, `discord`, `teams`, `webhook` use the four URL variables below."),
+            ConfigurationKey(
+                "slack_webhook_url", type: "URL", secrecy: .always, example: "(a Slack webhook URL)", since: rubyTool, "A Slack webhook."),
+            ConfigurationKey(
+                "discord_webhook_url", type: "URL", secrecy: .always, example: "(a Discord webhook URL)", since: rubyTool, "A Discord webhook."),
+            ConfigurationKey(
+                "teams_webhook_url", type: "URL", secrecy: .always, example: "(a Teams workflow URL)", since: rubyTool,
+                "A Teams workflow webhook."),
+            ConfigurationKey(
+                "webhook_url", type: "URL", secrecy: .always, example: "(a webhook URL)", since: rubyTool,
+                "The generic webhook (JSON body)."),
             // The daemon (DaemonSettings)
             ConfigurationKey(
                 "cron", type: "cron", default: .value("0 0 * * *"), example: "0 3 * * *", since: rubyTool,

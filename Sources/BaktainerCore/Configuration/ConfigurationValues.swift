@@ -123,7 +123,7 @@ package struct ConfigurationValues: Sendable {
     }
 
     /// Seconds in `90`, `90s`, `15m`, `1d12h`; nil when malformed.
-    static func seconds(in text: String) -> Int? {
+    package static func seconds(in text: String) -> Int? {
         if let plain = Int(text) { return plain }
         let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800]
         var total = 0

@@ -36,6 +36,10 @@ package struct DaemonSettings: Sendable {
     package var httpToken: Secret?
     /// Time between full re-reads of the labelled containers.
     package var resyncInterval: Duration
+    /// How often overdue streams and an unreachable Docker are reported as events (for notifications).
+    package var freshnessCheckInterval: Duration = .seconds(60)
+    /// When the summary of every stream goes to the notification channels (`BT_NOTIFY_SUMMARY`); nil: never.
+    package var summarySchedule: CronExpression?
 
     /// Reads the settings; a malformed value is an error naming the setting and its source.
     package init(configuration values: ConfigurationValues) throws(ConfigurationError) {
@@ -58,6 +62,19 @@ package struct DaemonSettings: Sendable {
                 verifySchedule = try CronExpression(text)
             } catch {
                 throw values.error(EnvironmentKey.verifyCron, error.message)
+            }
+        }
+        if let text = values.string(EnvironmentKey.notifySummary)?.trimmingWhitespace {
+            let expression: String? =
+                switch text.lowercased() {
+                case "daily": "0 8 * * *"
+                case "weekly": "0 8 * * 1"
+                default: Bool(settingText: text).map { $0 ? "0 8 * * *" : nil } ?? text
+                }
+            do throws(CronError) {
+                if let expression { summarySchedule = try CronExpression(expression) }
+            } catch {
+                throw values.error(EnvironmentKey.notifySummary, "\(error.message): use daily, weekly or a cron expression")
             }
         }
         verifySource = values.string(EnvironmentKey.verifyFrom)?.trimmingWhitespace ?? "local"

@@ -67,6 +67,8 @@ package enum EnvironmentKey {
     /// Cron expression: when the daemon restore-tests the newest backup of every postgres/mysql/mariadb target.
     /// Unset: never.
     package static let verifyCron = "BT_VERIFY_CRON"
+    /// When the daemon sends its summary: `daily`, `weekly`, a cron expression, or the Ruby tool's `true`/`false`.
+    package static let notifySummary = "BT_NOTIFY_SUMMARY"
     /// The destination the scheduled restore tests take their backups from (`local`, `s3`, `sftp`). Default: local.
     package static let verifyFrom = "BT_VERIFY_FROM"
     /// Bearer token required on `/api/*` when set.

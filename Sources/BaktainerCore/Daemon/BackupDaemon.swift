@@ -38,11 +38,12 @@ package struct BackupDaemon: Service {
     private let wakeup = SchedulerWakeup()
 
     /// Creates a daemon over the containers of `runtime` carrying every one of `labels`. `makeJobs` builds the job
-    /// runner from the observer that feeds the daemon's state, metrics and log (plus `observers`). `now` is the
+    /// runner from the observer that feeds the daemon's state, `metrics` and log (plus `observers`). `now` is the
     /// wall clock; `clock` paces every wait.
     package init(
         runtime: any ContainerRuntime, labels: [String], settings: DaemonSettings, maximumConcurrent: Int, logger: Logger,
-        observers: [any BackupObserver] = [], restoreTest: RestoreTest? = nil, clock: any Clock<Duration> = ContinuousClock(),
+        observers: [any BackupObserver] = [], metrics: DaemonMetrics = DaemonMetrics(), restoreTest: RestoreTest? = nil,
+        clock: any Clock<Duration> = ContinuousClock(),
         now: @escaping @Sendable () -> Date = { Date() }, makeJobs: (any BackupObserver) -> BackupJobRunner
     ) {
         self.runtime = runtime
@@ -54,7 +55,6 @@ package struct BackupDaemon: Service {
         self.now = now
         self.restoreTest = restoreTest
         let state = DaemonState(defaultSchedule: settings.schedule, timeZone: settings.timeZone, startedAt: now())
-        let metrics = DaemonMetrics()
         self.state = state
         self.metrics = metrics
         let observer = BackupObservers([state, metrics, BackupEventLog(logger: logger)] + observers)
@@ -79,6 +79,10 @@ package struct BackupDaemon: Service {
             ])
         let drained = await withTaskGroup(of: Void.self) { group in
             group.addTask { await watch() }
+            group.addTask { await watchFreshness() }
+            if let expression = settings.summarySchedule {
+                group.addTask { await summarize(on: expression) }
+            }
             if let restoreTest, let expression = settings.verifySchedule {
                 group.addTask { await verify(with: restoreTest, on: expression) }
             }
@@ -182,6 +186,43 @@ package struct BackupDaemon: Service {
         wakeup.signal()
     }
 
+    // MARK: Freshness
+
+    /// Every `freshnessCheckInterval`, reports each stream past its freshness limit (``BackupEvent/overdue(_:lastSuccessAt:)``)
+    /// and Docker while it is unreachable, and once when it answers again (``BackupEvent/docker(reachable:since:error:)``).
+    private func watchFreshness() async {
+        var downSince: Date?
+        while await sleep(settings.freshnessCheckInterval) {
+            let date = now()
+            for (job, lastSuccessAt) in state.staleStreams(now: date, maximumAge: settings.maximumBackupAge) {
+                await observer.observe(.overdue(job, lastSuccessAt: lastSuccessAt), at: date)
+            }
+            let docker = state.docker
+            if !docker.reachable {
+                let since = downSince ?? date
+                downSince = since
+                await observer.observe(.docker(reachable: false, since: since, error: docker.error), at: date)
+            } else if let since = downSince {
+                downSince = nil
+                await observer.observe(.docker(reachable: true, since: since, error: nil), at: date)
+            }
+        }
+    }
+
+    /// Reports every stream's status whenever `expression` fires (`BT_NOTIFY_SUMMARY`).
+    private func summarize(on expression: CronExpression) async {
+        var due = expression.nextDate(after: now(), in: settings.timeZone)
+        while let next = due, !Task.isCancelled, !Task.isShuttingDownGracefully {
+            let wait = next.timeIntervalSince(now())
+            if wait > 0 {
+                guard await sleep(.milliseconds(Int((min(wait, 60) * 1000).rounded(.up)))) else { return }
+                continue
+            }
+            await observer.observe(.summary(state.snapshot().jobs), at: now())
+            due = expression.nextDate(after: now(), in: settings.timeZone)
+        }
+    }
+
     // MARK: Restore tests
 
     /// Restore-tests the newest backup of every target whose engine supports it, one at a time, whenever
@@ -237,8 +278,7 @@ package struct BackupDaemon: Service {
 
     /// Returns once nothing runs; throws (cancelling the runs) when the timeout passes first.
     private func enforceShutdownTimeout() async throws {
-        let timeout = settings.shutdownTimeout.components
-        let deadline = now().addingTimeInterval(Double(timeout.seconds) + Double(timeout.attoseconds) / 1e18)
+        let deadline = now().addingTimeInterval(settings.shutdownTimeout.timeInterval)
         while state.runningCount > 0 {
             guard now() < deadline else { throw CancellationError() }
             await withTaskGroup(of: Void.self) { group in

@@ -53,7 +53,7 @@ package struct DaemonMetrics: BackupObserver {
                 descriptor: Self.name("destination_copies", unit: "total", help: "Copies of backups to destinations off the host, by result."),
                 labels: [("destination", result.destination), ("result", result.succeeded ? "ok" : "failed")]
             ).increment()
-        case .started, .pruned: break
+        case .started, .pruned, .overdue, .docker, .summary: break
         }
     }
 
@@ -104,6 +104,15 @@ package struct DaemonMetrics: BackupObserver {
     package func recordTargets(scheduled: Int, invalid: Int) {
         targets.set(to: Double(scheduled))
         invalidTargets.set(to: Double(invalid))
+    }
+
+    /// Counts one notification's delivery to `channel`: `sent`, `failed` (after its retries) or `dropped` (a full
+    /// queue, or shutdown).
+    package func recordNotification(channel: String, result: String) {
+        registry.makeCounter(
+            descriptor: Self.name("notifications", unit: "total", help: "Notifications by channel and result (sent, failed, dropped)."),
+            labels: [("channel", channel), ("result", result)]
+        ).increment()
     }
 
     /// Records Docker's reachability.

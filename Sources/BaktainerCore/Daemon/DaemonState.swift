@@ -158,7 +158,7 @@ package final class DaemonState: BackupObserver {
             }
         case .restoreTested(let target, _, let outcome):
             recordRestoreTest(target: target, outcome: outcome, now: date)
-        case .started, .retried, .skipped, .pruned:
+        case .started, .retried, .skipped, .pruned, .overdue, .docker, .summary:
             break
         }
     }
@@ -232,8 +232,17 @@ package final class DaemonState: BackupObserver {
     /// The jobs whose last success (or, before any, the daemon's start) is older than `maximumAge`, or, when
     /// nil, than three intervals of their schedule.
     package func staleJobs(now: Date, maximumAge: Duration?) -> [JobStatus] {
+        staleEntries(now: now, maximumAge: maximumAge).map(\.status)
+    }
+
+    /// The streams of ``staleJobs(now:maximumAge:)``, for overdue notifications.
+    package func staleStreams(now: Date, maximumAge: Duration?) -> [(job: BackupJobInfo, lastSuccessAt: Date?)] {
+        staleEntries(now: now, maximumAge: maximumAge).map { ($0.job.info, $0.status.lastSuccessAt) }
+    }
+
+    private func staleEntries(now: Date, maximumAge: Duration?) -> [Entry] {
         state.withLock { state in
-            state.entries.keys.sorted().compactMap { key -> JobStatus? in
+            state.entries.keys.sorted().compactMap { key -> Entry? in
                 guard let entry = state.entries[key] else { return nil }
                 let since = entry.status.lastSuccessAt ?? startedAt
                 let limit: TimeInterval
@@ -242,7 +251,7 @@ package final class DaemonState: BackupObserver {
                 } else {
                     limit = 3 * entry.job.schedule.expression.interval(near: since, in: timeZone)
                 }
-                return now.timeIntervalSince(since) > limit ? entry.status : nil
+                return now.timeIntervalSince(since) > limit ? entry : nil
             }
         }
     }

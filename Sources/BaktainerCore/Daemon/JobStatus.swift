@@ -48,4 +48,14 @@ package struct JobStatus: Sendable, Equatable, Codable {
     package var lastRestoreTestAt: Date?
     /// What it found: tables and rows restored, or why it failed.
     package var lastRestoreTestDetail: String?
+
+    /// A stream that has not run yet.
+    package init(target: String, container: String, engine: String, schedule: String, cron: String, nextRun: Date? = nil) {
+        self.target = target
+        self.container = container
+        self.engine = engine
+        self.schedule = schedule
+        self.cron = cron
+        self.nextRun = nextRun
+    }
 }

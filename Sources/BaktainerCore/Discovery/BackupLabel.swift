@@ -24,6 +24,12 @@ package enum BackupLabel {
     /// A cron expression replacing `BT_CRON` for this container; `baktainer.schedule.NAME` adds named streams.
     package static let schedule = "baktainer.schedule"
 
+    /// `false` mutes this container's notifications (default `true`).
+    package static let notify = "baktainer.notify"
+    /// Names of configured notification channels (`BT_NOTIFY_URLS`' `name=`) this container's messages go to,
+    /// comma-separated; unset: every channel. A label selects among the operator's channels, never supplies a URL.
+    package static let notifyChannels = "baktainer.notify.channels"
+
     /// The filter that selects containers marked for backup.
     package static let backupFilter = "\(backup)=true"
 }

@@ -74,6 +74,11 @@ package struct LabelReference: Sendable, Equatable {
             BackupLabel.scheduleRetentionPrefix("NAME") + "RULE", type: "as above", default: "the container's policy", example: "24",
             "The same for one named schedule."),
         LabelReference(
+            BackupLabel.notify, type: "bool", default: "true", example: "false", since: "0.2.0", "`false` mutes this container's notifications."),
+        LabelReference(
+            BackupLabel.notifyChannels, type: "list of channel names", default: "every channel", example: "ops-slack,hc-shop", since: "0.2.0",
+            "Which of the configured channels (`BT_NOTIFY_URLS`, each URL's `name=`) this container's messages go to; a label never supplies a URL."),
+        LabelReference(
             RestoreTest.label, type: "container name", example: "shop-db",
             "Set by Baktainer on the throw-away containers of restore tests (never set it yourself)."),
     ]

@@ -43,7 +43,7 @@ package struct UnknownLabel: Sendable, Equatable, CustomStringConvertible {
         var known: Set<String> = [
             BackupLabel.backup, BackupLabel.engine, BackupLabel.database, BackupLabel.user, BackupLabel.password, BackupLabel.passwordFile,
             BackupLabel.allDatabases, BackupLabel.name, BackupLabel.command, BackupLabel.schedule, BackupLabel.compress,
-            BackupLabel.compressLevel, RestoreTest.label,
+            BackupLabel.compressLevel, RestoreTest.label, BackupLabel.notify, BackupLabel.notifyChannels,
         ]
         known.formUnion(BackupLabel.retentionRules.map { BackupLabel.retentionPrefix + $0 })
         for label in labels.keys where isScheduleLabel(label) {

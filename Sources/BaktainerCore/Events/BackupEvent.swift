@@ -25,6 +25,14 @@ package enum BackupEvent: Sendable {
     case copied(BackupJobInfo, DestinationCopyResult)
     /// A restore test ended (``RestoreTest``).
     case restoreTested(target: String, engine: String, Result<RestoreTestReport, RestoreTestFailure>)
+    /// The daemon's periodic check found a stream without a success for longer than its freshness limit (the rule
+    /// of `/health`); repeated at every check while it lasts.
+    case overdue(BackupJobInfo, lastSuccessAt: Date?)
+    /// The daemon's view of Docker: unreachable since `since` (repeated at every check while it lasts), or answering
+    /// again.
+    case docker(reachable: Bool, since: Date, error: String?)
+    /// The periodic summary (`BT_NOTIFY_SUMMARY`): every stream's status.
+    case summary([JobStatus])
 }
 
 /// Hears every ``BackupEvent``. Observers must return quickly; a slow one (a network notifier) buffers or
@@ -50,6 +58,10 @@ package struct BackupJobInfo: Sendable, Equatable {
     package var schedule: String
     /// Tells one run of the stream from another in the logs (8 hex digits).
     package var run: String
+    /// False when the container's `baktainer.notify=false` mutes its notifications.
+    package var notifies = true
+    /// The notification channels its `baktainer.notify.channels` label selects; nil: every configured channel.
+    package var notifyChannels: [String]?
 
     /// Describes a run of `target`'s stream `schedule`.
     package init(target: BackupTarget, schedule: String = BackupSchedule.defaultName) {
@@ -60,6 +72,10 @@ package struct BackupJobInfo: Sendable, Equatable {
         engine = target.engine.identifier
         database = target.database
         self.schedule = schedule
+        notifies = target.labels[BackupLabel.notify].flatMap { Bool(settingText: $0) } ?? true
+        notifyChannels = target.labels[BackupLabel.notifyChannels].map { text in
+            text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
     }
 
     /// `<runtime>/<container>/<schedule>`: the stream's key in status and metrics.

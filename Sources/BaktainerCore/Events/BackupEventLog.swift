@@ -74,6 +74,8 @@ package struct BackupEventLog: BackupObserver {
                     "container": "\(target)", "file": "\(report.file)", "engine": "\(engine)", "tables": .stringConvertible(report.tables),
                     "rows": .stringConvertible(report.rows),
                 ])
+        case .overdue, .docker, .summary:
+            break  // the daemon logs Docker's state itself; /health and /api/status show overdue streams
         case .restoreTested(let target, let engine, .failure(let failure)):
             logger.error(
                 "restore test failed: \(failure.message)", metadata: ["container": "\(target)", "file": "\(failure.file ?? "-")", "engine": "\(engine)"])

@@ -30,6 +30,8 @@ package struct BackupFailure: Error, Sendable, Equatable, CustomStringConvertibl
     package var code: Code
     /// What happened and what to do.
     package var message: String
+    /// The last lines the dump tool wrote to stderr (secrets masked), when it ran; for notifications.
+    package var stderrTail: String?
 
     /// Creates a failure.
     package init(container: String, code: Code, message: String) {

@@ -79,7 +79,10 @@ package struct BackupRunner: Sendable {
             guard exit.exitCode == 0 else {
                 await writer.discard()
                 let advice = target.credentialAdvice(forToolOutput: exit.stderrTail).map { ". \($0)" } ?? ""
-                return failure(.dumpFailed, "\(plan.command.program) exited \(exit.exitCode): \(errors)\(advice)")
+                var failed = BackupFailure(
+                    container: target.containerName, code: .dumpFailed, message: "\(plan.command.program) exited \(exit.exitCode): \(errors)\(advice)")
+                failed.stderrTail = errors
+                return .failure(failed)
             }
             guard exit.stdoutByteCount > 0, engine.acceptsHead(dump.head), engine.isComplete(dumpTail: dump.tail, size: exit.stdoutByteCount) else {
                 await writer.discard()
@@ -93,7 +96,7 @@ package struct BackupRunner: Sendable {
             var record = BackupRecord(
                 container: target.containerName, engine: engine.identifier, database: target.database, file: writer.key.rawValue,
                 size: stored.count, sha256: stored.finalizeDigest() ?? "",
-                durationSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                durationSeconds: elapsed.timeInterval,
                 exitCode: 0, startedAt: plan.date.timeIntervalSince1970, baktainerVersion: Self.version, backupName: target.backupName,
                 schedule: plan.schedule == BackupSchedule.defaultName ? nil : plan.schedule)
             record.dumpSize = dump.count

@@ -232,7 +232,7 @@ package struct RestoreRunner: Sendable {
             }
         }
         let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.timeInterval
         logger.info("restore finished", metadata: ["container": "\(target.containerName)", "file": "\(path)", "bytes": "\(outcome.fed ?? 0)"])
         return RestoreResult(container: target.containerName, database: target.database, file: path, bytes: outcome.fed ?? 0, durationSeconds: seconds)
     }

@@ -98,7 +98,7 @@ package struct RetentionPolicy: Sendable, Equatable {
             }
         }
         if let within = keepWithin, within > .zero {
-            let limit = Double(within.components.seconds) + Double(within.components.attoseconds) / 1e18
+            let limit = within.timeInterval
             for index in past where now.timeIntervalSince(sorted[index].date) <= limit {
                 reasons[index].append(RetentionReason(.within))
             }

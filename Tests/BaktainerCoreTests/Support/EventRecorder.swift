@@ -24,6 +24,9 @@ final class EventRecorder: BackupObserver {
             case .pruned: "pruned"
             case .copied: "copied"
             case .restoreTested: "restoreTested"
+            case .overdue: "overdue"
+            case .docker: "docker"
+            case .summary: "summary"
             }
         }
     }

@@ -1,0 +1,6 @@
+extension Duration {
+    /// The duration in seconds, fractions included.
+    package var timeInterval: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}

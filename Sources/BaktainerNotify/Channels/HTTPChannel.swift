@@ -1,0 +1,39 @@
+import AsyncHTTPClient
+import BaktainerCore
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A channel that sends one HTTP request per message: the generic webhook, a chat service, an uptime monitor.
+/// What the request looks like is the ``format``'s business; this type only sends it.
+package struct HTTPChannel: NotificationChannel {
+    package let name: String
+    package let rule: NotificationRule
+    package let displayName: String
+    private let format: HTTPMessageFormat
+    private let client: HTTPClient
+    private let timeout: Duration
+    private let now: @Sendable () -> Date
+
+    /// A channel for `url` sending through `client`; `signature` signs generic webhooks.
+    package init(
+        _ url: NotificationURL, client: HTTPClient, signature: WebhookSignature?, timeout: Duration = .seconds(10),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        name = url.name
+        rule = url.rule
+        displayName = HTTPNotificationRequest.displayName(url.name, url.kind, url.endpoint)
+        format = HTTPMessageFormat(kind: url.kind, endpoint: url.endpoint, options: url.options, signature: signature)
+        self.client = client
+        self.timeout = timeout
+        self.now = now
+    }
+
+    package func deliver(_ notification: BackupNotification) async throws(NotificationError) {
+        guard let request = format.request(for: notification, at: now()) else { return }
+        try await request.send(with: client, channel: displayName, timeout: timeout)
+    }
+}
