@@ -117,4 +117,68 @@ import Testing
             }
         }
     }
+
+    @Test func aFailedBackupIsMailedOverSTARTTLSToEveryRecipient() async throws {
+        try await SMTPTestServer.with(mode: "starttls") { smtp in
+            try await TestBed.withRun { run in
+                let password = "pg-\(run)-secret"
+                let source = try await brokenPostgres(run, password: password)
+                let url = "smtp://\(smtp.user):\(smtp.password)@127.0.0.1:\(smtp.port)/?from=baktainer@example.com&to=ops@example.com,dba@example.com&ca=\(smtp.ca)"
+                let outcome = try await BaktainerProcess.run(
+                    ["backup", source], environment: ["BT_BACKUP_DIR": "/var/tmp/bt-notify-tests/\(run)", "BT_NOTIFY_URLS": url])
+                #expect(outcome.status == 1)
+                let mails = try smtp.messages()
+                #expect(mails.count == 1, "one failure, one mail: \(mails.map(\.data))")
+                let mail = try #require(mails.first)
+                #expect(Set(mail.recipients) == ["ops@example.com", "dba@example.com"] && mail.mailFrom == "baktainer@example.com")
+                #expect(mail.header("Subject") == "[Baktainer] Backup of \(source) failed")
+                #expect(mail.header("To") == "ops@example.com, dba@example.com")
+                let body = Self.decodingQuotedPrintable(mail.body)
+                #expect(body.contains(#"database "shop" does not exist"#) && body.contains("Container: \(source)"), "\(body)")
+                #expect(!mail.data.contains(password) && !outcome.errors.contains(smtp.password))
+            }
+        }
+    }
+
+    @Test func notifyTestNamesWrongSMTPCredentialsWithoutThePassword() async throws {
+        try await SMTPTestServer.with(mode: "starttls") { smtp in
+            try await NotifyReceiver.with { receiver in
+                let wrong = "not-\(smtp.password)"
+                let urls = [
+                    "smtp://\(smtp.user):\(wrong)@127.0.0.1:\(smtp.port)/?from=bt@example.com&to=ops@example.com&ca=\(smtp.ca)&name=mail",
+                    "generic+\(receiver.url)/hook?name=hook",
+                ]
+                let outcome = try await BaktainerProcess.run(["notify", "test"], environment: ["BT_NOTIFY_URLS": urls.joined(separator: ",")])
+                #expect(outcome.status == 1)
+                #expect(outcome.output.contains("mail (smtp 127.0.0.1:\(smtp.port)): failed:") && outcome.output.contains("refused the login"), "\(outcome.output)")
+                #expect(outcome.output.contains("hook (generic 127.0.0.1") && outcome.output.contains(": sent"), "\(outcome.output)")
+                #expect(!(outcome.output + outcome.errors).contains(wrong))
+                let test = try #require(try receiver.requests(path: "/hook").first)
+                #expect(test.body.contains(#""event":"test""#))
+                #expect(try smtp.messages().isEmpty)
+                // The right password: the test mail arrives.
+                let right = try await BaktainerProcess.run(
+                    ["notify", "test", "mail"], environment: ["BT_NOTIFY_URLS": urls[0].replacingOccurrences(of: wrong, with: smtp.password)])
+                #expect(right.status == 0, "\(right.output)\(right.errors)")
+                #expect(try smtp.messages().first?.header("Subject") == "[Baktainer] Baktainer test message")
+            }
+        }
+    }
+
+    /// A quoted-printable body as text (RFC 2045 6.7): soft line breaks joined, `=XX` octets decoded.
+    static func decodingQuotedPrintable(_ text: String) -> String {
+        let bytes = Array(text.replacingOccurrences(of: "=\r\n", with: "").utf8)
+        var decoded: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "="), index + 2 < bytes.count, let octet = UInt8(String(decoding: bytes[index + 1...index + 2], as: UTF8.self), radix: 16) {
+                decoded.append(octet)
+                index += 3
+            } else {
+                decoded.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: decoded, as: UTF8.self)
+    }
 }

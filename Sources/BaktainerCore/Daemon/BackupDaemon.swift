@@ -209,8 +209,8 @@ package struct BackupDaemon: Service {
         }
     }
 
-    /// Reports every stream's status whenever `expression` fires (`BT_NOTIFY_SUMMARY`).
-    private func summarize(on expression: CronExpression) async {
+    /// Runs `body` whenever `expression` fires, until shutdown.
+    private func every(_ expression: CronExpression, _ body: () async -> Void) async {
         var due = expression.nextDate(after: now(), in: settings.timeZone)
         while let next = due, !Task.isCancelled, !Task.isShuttingDownGracefully {
             let wait = next.timeIntervalSince(now())
@@ -218,9 +218,14 @@ package struct BackupDaemon: Service {
                 guard await sleep(.milliseconds(Int((min(wait, 60) * 1000).rounded(.up)))) else { return }
                 continue
             }
-            await observer.observe(.summary(state.snapshot().jobs), at: now())
+            await body()
             due = expression.nextDate(after: now(), in: settings.timeZone)
         }
+    }
+
+    /// Reports every stream's status whenever `expression` fires (`BT_NOTIFY_SUMMARY`).
+    private func summarize(on expression: CronExpression) async {
+        await every(expression) { await observer.observe(.summary(state.snapshot().jobs), at: now()) }
     }
 
     // MARK: Restore tests
@@ -228,13 +233,7 @@ package struct BackupDaemon: Service {
     /// Restore-tests the newest backup of every target whose engine supports it, one at a time, whenever
     /// `expression` fires (`BT_VERIFY_CRON`); stops starting tests on shutdown.
     private func verify(with tester: RestoreTest, on expression: CronExpression) async {
-        var due = expression.nextDate(after: now(), in: settings.timeZone)
-        while let next = due, !Task.isCancelled, !Task.isShuttingDownGracefully {
-            let wait = next.timeIntervalSince(now())
-            if wait > 0 {
-                guard await sleep(.milliseconds(Int((min(wait, 60) * 1000).rounded(.up)))) else { return }
-                continue
-            }
+        await every(expression) {
             let targets = Dictionary(
                 state.snapshot().jobs.map { ($0.target, $0.engine) }, uniquingKeysWith: { first, _ in first })
             let registry = EngineRegistry()
@@ -244,7 +243,6 @@ package struct BackupDaemon: Service {
                 let outcome = await tester.run(name: target)
                 await observer.observe(.restoreTested(target: target, engine: engine, outcome), at: now())
             }
-            due = expression.nextDate(after: now(), in: settings.timeZone)
         }
     }
 
