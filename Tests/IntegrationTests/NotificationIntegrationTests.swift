@@ -123,7 +123,8 @@ import Testing
             try await TestBed.withRun { run in
                 let password = "pg-\(run)-secret"
                 let source = try await brokenPostgres(run, password: password)
-                let url = "smtp://\(smtp.user):\(smtp.password)@127.0.0.1:\(smtp.port)/?from=baktainer@example.com&to=ops@example.com,dba@example.com&ca=\(smtp.ca)"
+                let url =
+                    "smtp://\(smtp.user):\(smtp.password)@127.0.0.1:\(smtp.port)/?from=baktainer@example.com&to=ops@example.com,dba@example.com&ca=\(smtp.ca)"
                 let outcome = try await BaktainerProcess.run(
                     ["backup", source], environment: ["BT_BACKUP_DIR": "/var/tmp/bt-notify-tests/\(run)", "BT_NOTIFY_URLS": url])
                 #expect(outcome.status == 1)
@@ -150,7 +151,8 @@ import Testing
                 ]
                 let outcome = try await BaktainerProcess.run(["notify", "test"], environment: ["BT_NOTIFY_URLS": urls.joined(separator: ",")])
                 #expect(outcome.status == 1)
-                #expect(outcome.output.contains("mail (smtp 127.0.0.1:\(smtp.port)): failed:") && outcome.output.contains("refused the login"), "\(outcome.output)")
+                #expect(
+                    outcome.output.contains("mail (smtp 127.0.0.1:\(smtp.port)): failed:") && outcome.output.contains("refused the login"), "\(outcome.output)")
                 #expect(outcome.output.contains("hook (generic 127.0.0.1") && outcome.output.contains(": sent"), "\(outcome.output)")
                 #expect(!(outcome.output + outcome.errors).contains(wrong))
                 let test = try #require(try receiver.requests(path: "/hook").first)
@@ -171,7 +173,9 @@ import Testing
         var decoded: [UInt8] = []
         var index = 0
         while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "="), index + 2 < bytes.count, let octet = UInt8(String(decoding: bytes[index + 1...index + 2], as: UTF8.self), radix: 16) {
+            if bytes[index] == UInt8(ascii: "="), index + 2 < bytes.count,
+                let octet = UInt8(String(decoding: bytes[index + 1...index + 2], as: UTF8.self), radix: 16)
+            {
                 decoded.append(octet)
                 index += 3
             } else {

@@ -166,6 +166,10 @@ extension ConfigurationKey {
                 "notify.timeout", type: "duration", default: .value("10"), example: "30s", since: "0.2.0",
                 "One delivery attempt's limit; transient failures are retried twice with back-off."),
             ConfigurationKey(
+                "notify.template", type: "path", example: "/etc/baktainer/message.mustache", since: "0.2.0",
+                "A Mustache template for every channel's message text (a URL's `template=` overrides it); it sees the webhook body's fields and `facts`."
+            ),
+            ConfigurationKey(
                 "notify.docker_unreachable", type: "duration", default: .value("10m"), example: "30m", since: "0.2.0",
                 "Report Docker unreachable after this long."),
             ConfigurationKey(

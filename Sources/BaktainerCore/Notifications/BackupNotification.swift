@@ -109,6 +109,9 @@ package struct BackupNotification: Sendable, Equatable, Codable {
     package var timestamp: Date
     /// Per-stream lines of a summary: `<target> <schedule>: ok, 12 MB, 3 h old`.
     package var summary: [String]?
+    /// The text the operator's template made of this message (`template=`, `BT_NOTIFY_TEMPLATE`); when set, it is
+    /// the whole plain-text body and the chat services' text.
+    package var body: String?
 
     /// A message with the facts of `job` filled in.
     package init(_ event: Kind, title: String, text: String, job: BackupJobInfo? = nil, at timestamp: Date) {
@@ -155,8 +158,10 @@ package struct BackupNotification: Sendable, Equatable, Codable {
         return facts
     }
 
-    /// The plain-text body: the text, the facts, the error and stderr tail, the summary lines.
+    /// The plain-text body: the operator's ``body``, else the text, the facts, the error and stderr tail, the
+    /// summary lines.
     package var plainText: String {
+        if let body { return body }
         var lines = [text, ""]
         lines += facts.map { "\($0.name): \($0.value)" }
         if let error, !text.contains(error) { lines += ["", "Error: \(error)"] }

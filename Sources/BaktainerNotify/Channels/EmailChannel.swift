@@ -18,9 +18,12 @@ package struct EmailChannel: NotificationChannel {
     private let from: String
     private let recipients: [String]
     private let client: SMTPClient
+    private let template: NotificationTemplate?
 
-    /// The channel of `url` (the `position`th of `setting`), sending with `client`.
-    package init(_ url: NotificationURL, client: SMTPClient, setting: String, position: Int) throws(ConfigurationError) {
+    /// The channel of `url` (the `position`th of `setting`), sending with `client`, its text written by `template`.
+    package init(
+        _ url: NotificationURL, client: SMTPClient, template: NotificationTemplate? = nil, setting: String, position: Int
+    ) throws(ConfigurationError) {
         func fail(_ message: String) -> ConfigurationError { ConfigurationError(setting: setting, "URL \(position) (smtp): \(message)") }
         func flag(_ option: String) throws(ConfigurationError) -> Bool? {
             guard let text = url.options[option] else { return nil }
@@ -50,9 +53,11 @@ package struct EmailChannel: NotificationChannel {
         self.from = from
         self.recipients = recipients
         self.client = client
+        self.template = template
     }
 
     package func deliver(_ notification: BackupNotification) async throws(NotificationError) {
+        let notification = template?.apply(to: notification) ?? notification
         let message = SMTPMessage(from: from, recipients: recipients, subject: "[Baktainer] \(notification.title)", body: notification.plainText)
         do {
             try await client.send(message, with: settings)

@@ -14,13 +14,14 @@ package struct HTTPChannel: NotificationChannel {
     package let rule: NotificationRule
     package let displayName: String
     private let format: HTTPMessageFormat
+    private let template: NotificationTemplate?
     private let client: HTTPClient
     private let timeout: Duration
     private let now: @Sendable () -> Date
 
-    /// A channel for `url` sending through `client`; `signature` signs generic webhooks.
+    /// A channel for `url` sending through `client`; `signature` signs generic webhooks; `template` writes the text.
     package init(
-        _ url: NotificationURL, client: HTTPClient, signature: WebhookSignature?, timeout: Duration = .seconds(10),
+        _ url: NotificationURL, client: HTTPClient, signature: WebhookSignature?, template: NotificationTemplate? = nil, timeout: Duration = .seconds(10),
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         name = url.name
@@ -28,12 +29,14 @@ package struct HTTPChannel: NotificationChannel {
         displayName = HTTPNotificationRequest.displayName(url.name, url.kind, url.endpoint)
         format = HTTPMessageFormat(kind: url.kind, endpoint: url.endpoint, options: url.options, signature: signature)
         self.client = client
+        self.template = template
         self.timeout = timeout
         self.now = now
     }
 
     package func deliver(_ notification: BackupNotification) async throws(NotificationError) {
-        guard let request = format.request(for: notification, at: now()) else { return }
+        let message = template?.apply(to: notification) ?? notification
+        guard let request = format.request(for: message, at: now()) else { return }
         try await request.send(with: client, channel: displayName, timeout: timeout)
     }
 }

@@ -95,6 +95,7 @@ package struct HTTPMessageFormat: Sendable {
 
     /// The text under the title: the message, the error, the stderr tail in a code block.
     private func detail(_ message: BackupNotification, code: (String) -> String) -> String {
+        if let body = message.body { return body }
         var parts = [message.text]
         if let stderr = message.stderrTail, !stderr.isEmpty, !message.text.contains(stderr) { parts.append(code(stderr)) }
         if let summary = message.summary { parts.append(summary.joined(separator: "\n")) }

@@ -11,7 +11,8 @@ import Foundation
 ///
 /// Baktainer's own query options are taken out of the URL: `name` (what `baktainer.notify.channels` selects),
 /// `level` (`failure`, `success`, `all`), `after` (problems in a row before the first message), `remind` (a
-/// duration) and `summary` (`no`: this channel does not get the periodic summary). Errors never quote the URL (it holds
+/// duration), `summary` (`no`: this channel does not get the periodic summary) and `template` (a Mustache file
+/// for the message text). Errors never quote the URL (it holds
 /// tokens): they name its position and kind.
 package struct NotificationURL: Sendable {
     /// The kinds of channel.
@@ -29,6 +30,8 @@ package struct NotificationURL: Sendable {
     package var endpoint: URLComponents
     /// Query options left after Baktainer's own (smtp: `from`, `to`, `starttls`, …; gotify: `priority`).
     package var options: [String: String]
+    /// The `template=` option: a Mustache file for this channel's message text.
+    package var templatePath: String?
 
     /// Splits a `BT_NOTIFY_URLS` value: URLs separated by commas or newlines. A comma followed by anything but a new
     /// `scheme://` belongs to the URL before it (`smtp://…?to=a@x,b@x`).
@@ -92,6 +95,7 @@ package struct NotificationURL: Sendable {
             guard let value = Bool(settingText: summary) else { throw fail("summary=\(summary) is not yes or no") }
             rule.summary = value
         }
+        let templatePath = take("template")
         let name = take("name") ?? kind.rawValue
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw fail("name=\(name) is not a channel name: use letters, digits, - and _")
@@ -118,6 +122,7 @@ package struct NotificationURL: Sendable {
         self.rule = rule
         self.endpoint = components
         self.options = options
+        self.templatePath = templatePath
     }
 
     /// The HTTPS endpoint a service shorthand stands for.

@@ -25,6 +25,7 @@ package struct NotifySettings: Sendable {
         package static let webhookSecretFile = "BT_NOTIFY_WEBHOOK_SECRET_FILE"
         package static let timeout = "BT_NOTIFY_TIMEOUT"
         package static let dockerUnreachable = "BT_NOTIFY_DOCKER_UNREACHABLE"
+        package static let template = "BT_NOTIFY_TEMPLATE"
         package static let legacyChannels = "BT_NOTIFICATION_CHANNELS"
         package static let legacySlack = "BT_SLACK_WEBHOOK_URL"
         package static let legacyDiscord = "BT_DISCORD_WEBHOOK_URL"
@@ -45,6 +46,8 @@ package struct NotifySettings: Sendable {
     package var timeout: Duration
     /// Delivery pacing for the ``Notifier``.
     package var timing: Notifier.Timing
+    /// Each URL's template (its `template=`, else `BT_NOTIFY_TEMPLATE`), read at start-up.
+    package var templates: [NotificationTemplate?] = []
     /// What the configuration does that deserves a word (an older variable with no effect).
     package var warnings: [String] = []
 
@@ -77,6 +80,15 @@ package struct NotifySettings: Sendable {
             origins.append((setting, index + 1))
         }
         try readLegacy(values, defaults: defaults)
+        let common = try values.string(Key.template).map { path throws(ConfigurationError) in
+            try NotificationTemplate(path: path, setting: values.origin(Key.template), readFile: readFile)
+        }
+        for (url, origin) in zip(urls, origins) {
+            templates.append(
+                try url.templatePath.map { path throws(ConfigurationError) in
+                    try NotificationTemplate(path: path, setting: "\(origin.setting): URL \(origin.position): template=", readFile: readFile)
+                } ?? common)
+        }
         var seen: Set<String> = []
         for (url, origin) in zip(urls, origins) where !seen.insert(url.name).inserted {
             throw ConfigurationError(setting: origin.setting, "URL \(origin.position): a second channel named '\(url.name)': give each URL its own ?name=")
@@ -116,11 +128,11 @@ package struct NotifySettings: Sendable {
     package func channels(http client: HTTPClient, smtp: SMTPClient) throws(ConfigurationError) -> [any NotificationChannel] {
         let signature = webhookSecret.map { WebhookSignature(secret: $0) }
         var channels: [any NotificationChannel] = []
-        for (url, origin) in zip(urls, origins) {
+        for ((url, origin), template) in zip(zip(urls, origins), templates) {
             if url.kind == .smtp {
-                channels.append(try EmailChannel(url, client: smtp, setting: origin.setting, position: origin.position))
+                channels.append(try EmailChannel(url, client: smtp, template: template, setting: origin.setting, position: origin.position))
             } else {
-                channels.append(HTTPChannel(url, client: client, signature: signature, timeout: timeout))
+                channels.append(HTTPChannel(url, client: client, signature: signature, template: template, timeout: timeout))
             }
         }
         return channels
