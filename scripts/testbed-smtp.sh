@@ -61,15 +61,16 @@ start)
 	# ended when every copy of a descriptor it passed is closed (as in testbed-dockerd.sh).
 	closers=""
 	for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && closers+=" $fd>&-"; done
-	eval 'setsid python3 "$here/testbed-smtp.py" --port "$port" --mode "$mode" --cert "$state/ca/server.pem" \
-		--key "$state/ca/server-key.pem" --user "$user" --password-file "$dir/password" --maildir "$dir/maildir" \
-		--ready "$dir/ready" >"$dir/server.log" 2>&1 </dev/null '"$closers"' &'
+	# shellcheck disable=SC2034  # used inside the eval
+	server=(python3 "$here/testbed-smtp.py" --port "$port" --mode "$mode" --cert "$state/ca/server.pem" --key "$state/ca/server-key.pem"
+		--user "$user" --password-file "$dir/password" --maildir "$dir/maildir" --ready "$dir/ready")
+	eval 'setsid "${server[@]}" >"$dir/server.log" 2>&1 </dev/null '"$closers"' &'
 	pid=$!
 	echo "$pid" >"$state/$pid.pid"
 	echo "$dir" >"$state/$pid.dir"
 	for _ in $(seq 1 150); do
 		[ -s "$dir/ready" ] && break
-		kill -0 "$pid" 2>/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+		kill -0 "$pid" 2>/dev/null || { cat "$dir/server.log" >&2; "$0" stop "$pid"; exit 1; }
 		sleep 0.2
 	done
 	[ -s "$dir/ready" ] || { cat "$dir/server.log" >&2; "$0" stop "$pid"; exit 1; }

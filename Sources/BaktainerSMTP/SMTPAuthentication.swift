@@ -1,8 +1,11 @@
 /// The login (RFC 4954): AUTH PLAIN (RFC 4616) when the server offers it, else AUTH LOGIN. Only ever over TLS, or
 /// in plain text when the settings say ``SMTPSecurity/none``. No error message carries the password, in any form.
 struct SMTPAuthentication {
+    /// The connection, already secured unless the settings say ``SMTPSecurity/none``.
     let connection: SMTPConnection
+    /// The user to log in as.
     let username: String
+    /// Its password.
     let password: String
 
     private var server: String { "SMTP server \(connection.settings.endpoint)" }

@@ -5,26 +5,32 @@ import NIOSSL
 /// One connection to the SMTP server: writes commands, awaits each reply within the settings' timeout, and
 /// upgrades to TLS after STARTTLS. Every failure is an ``SMTPError`` that names the step.
 struct SMTPConnection: Sendable {
+    /// The connection.
     let channel: any Channel
+    /// The server and how to talk to it.
     let settings: SMTPSettings
+    /// The TLS context for implicit TLS or STARTTLS; nil for ``SMTPSecurity/none``.
     let tls: NIOSSLContext?
+    /// The handler that pairs replies with commands; it keeps the first error even after it left the pipeline.
+    let replies: NIOLoopBound<SMTPReplyHandler>
 
     /// Connects (with TLS from the first byte for ``SMTPSecurity/implicitTLS``); the greeting is the first reply.
     static func open(_ settings: SMTPSettings, tls: NIOSSLContext?, on group: any EventLoopGroup) async throws(SMTPError) -> SMTPConnection {
         let implicitTLS = settings.security == .implicitTLS ? tls : nil
         let serverHostname = Self.serverHostname(settings.host)
-        let bootstrap = ClientBootstrap(group: group).connectTimeout(TimeAmount(settings.timeout)).channelInitializer { channel in
-            channel.eventLoop.makeCompletedFuture {
-                if let implicitTLS {
-                    try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: implicitTLS, serverHostname: serverHostname))
-                }
-                try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPLineDecoder()))
-                try channel.pipeline.syncOperations.addHandler(SMTPReplyHandler())
-            }
-        }
+        let bootstrap = ClientBootstrap(group: group).connectTimeout(TimeAmount(settings.timeout))
         do {
-            let channel = try await bootstrap.connect(host: settings.host, port: settings.port).get()
-            return SMTPConnection(channel: channel, settings: settings, tls: tls)
+            let (channel, replies) = try await bootstrap.connect(host: settings.host, port: settings.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let implicitTLS {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: implicitTLS, serverHostname: serverHostname))
+                    }
+                    let replies = SMTPReplyHandler()
+                    try channel.pipeline.syncOperations.addHandlers(ByteToMessageHandler(SMTPLineDecoder()), replies)
+                    return (channel, NIOLoopBound(replies, eventLoop: channel.eventLoop))
+                }
+            }
+            return SMTPConnection(channel: channel, settings: settings, tls: tls, replies: replies)
         } catch {
             throw SMTPError.transport(error, settings, during: "connecting")
         }
@@ -35,8 +41,9 @@ struct SMTPConnection: Sendable {
     func reply(to command: String?, step: String? = nil, timeout: Duration? = nil) async throws(SMTPError) -> SMTPReply {
         let reply = channel.eventLoop.makePromise(of: SMTPReply.self)
         let written = channel.eventLoop.makePromise(of: Void.self)
-        // A write that never reaches the handler (the connection is gone) fails the reply too.
-        written.futureResult.whenFailure { reply.fail($0) }
+        // A write that never reaches the handler (the connection closed, and the handler left the pipeline) fails
+        // the reply too, with the error that closed the connection (a TLS handshake's, say) when there was one.
+        written.futureResult.whenFailure { [replies] in reply.fail(replies.value.failure ?? $0) }
         let exchange = SMTPReplyHandler.Exchange(
             bytes: command.map { ByteBuffer(string: $0.hasSuffix("\r\n") ? $0 : "\($0)\r\n") }, timeout: TimeAmount(timeout ?? settings.timeout),
             reply: reply)
@@ -44,7 +51,7 @@ struct SMTPConnection: Sendable {
         do {
             return try await reply.futureResult.get()
         } catch {
-            throw SMTPError.transport(error, settings, during: step ?? command.map { "\($0.prefix(while: { $0 != "\r" }))" } ?? "the greeting")
+            throw SMTPError.transport(error, settings, during: step ?? command ?? "the greeting")
         }
     }
 
@@ -54,8 +61,8 @@ struct SMTPConnection: Sendable {
         let serverHostname = Self.serverHostname(settings.host)
         let endpoint = settings.endpoint
         do {
-            try await channel.eventLoop.submit { [channel] in
-                guard try channel.pipeline.syncOperations.handler(type: SMTPReplyHandler.self).isDrained else {
+            try await channel.eventLoop.submit { [channel, replies] in
+                guard replies.value.isDrained else {
                     throw SMTPError(
                         .protocolError,
                         "SMTP server \(endpoint) sent more after its reply to STARTTLS: refused, as it may be an injection attack"

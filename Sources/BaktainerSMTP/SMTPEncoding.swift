@@ -49,24 +49,17 @@ package enum SMTPEncoding {
 
     /// The RFC 5322 date-time of `secondsSince1970`, in UTC: `Thu, 01 Jan 1970 00:00:00 +0000`.
     package static func date(secondsSince1970 seconds: Int64) -> String {
-        let (days, time) = (seconds.floorDivided(by: 86400), seconds - seconds.floorDivided(by: 86400) * 86400)
-        // Civil date from days since 1970-01-01 (H. Hinnant's algorithm, proleptic Gregorian).
-        let shifted = days + 719_468
-        let era = shifted.floorDivided(by: 146_097)
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][Int((days % 7 + 7) % 7)]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return
-            "\(weekday), \(twoDigits(day)) \(months[Int(month) - 1]) \(year) \(twoDigits(time / 3600)):\(twoDigits(time / 60 % 60)):\(twoDigits(time % 60)) +0000"
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let date = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: Date(timeIntervalSince1970: Double(seconds)))
+        let (weekdays, months) = (
+            ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"], ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        )
+        let (hour, minute, second) = (twoDigits(date.hour!), twoDigits(date.minute!), twoDigits(date.second!))
+        return "\(weekdays[date.weekday! - 1]), \(twoDigits(date.day!)) \(months[date.month! - 1]) \(date.year!) \(hour):\(minute):\(second) +0000"
     }
 
-    private static func twoDigits(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     /// `text` in quoted-printable, as lines of at most 76 octets (without the line ends): its own line breaks (CRLF,
     /// LF or CR) stay hard breaks, longer lines get soft ones (`=`), and `=`, non-ASCII bytes, control characters and
@@ -79,7 +72,7 @@ package enum SMTPEncoding {
             for (index, byte) in bytes.enumerated() {
                 let isLast = index == bytes.count - 1
                 let literal = (byte >= 0x21 && byte <= 0x7E && byte != UInt8(ascii: "=")) || ((byte == 0x20 || byte == 0x09) && !isLast)
-                let token = literal ? String(UnicodeScalar(byte)) : "=" + hex(byte)
+                let token = literal ? String(UnicodeScalar(byte)) : (byte < 16 ? "=0" : "=") + String(byte, radix: 16, uppercase: true)
                 // Room for the soft break's `=` unless this is the line's last token.
                 if current.utf8.count + token.utf8.count > (isLast ? 76 : 75) {
                     output.append(current + "=")
@@ -90,11 +83,6 @@ package enum SMTPEncoding {
             output.append(current)
         }
         return output
-    }
-
-    private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
     }
 
     /// The DATA section of `message` (CRLF lines): each line that starts with a dot gets another, and the lone-dot
@@ -108,13 +96,5 @@ package enum SMTPEncoding {
     /// The Base64 of `text`'s UTF-8 bytes (AUTH).
     package static func base64(_ text: String) -> String {
         Data(text.utf8).base64EncodedString()
-    }
-}
-
-extension Int64 {
-    /// The quotient rounded towards minus infinity (so that dates before 1970 come out right).
-    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
-        let quotient = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
 }

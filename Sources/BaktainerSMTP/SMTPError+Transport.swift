@@ -28,13 +28,13 @@ extension SMTPError {
         case is SMTPReplyHandler.Timeout:
             let hint =
                 step == "the greeting" && settings.security != .implicitTLS
-                ? ": a server that expects TLS from the first byte (usually port 465) needs implicit TLS (smtps)" : ""
+                ? ": is it an SMTP server? One that expects TLS from the first byte (usually port 465) needs implicit TLS (smtps://)" : ""
             return SMTPError(.timeout, "\(server) did not answer \(step) within \(seconds(settings.timeout))\(hint)", cause: error)
         case is NIOSSLError, is BoringSSLError, is NIOSSLExtraError:
             return SMTPError(.tls, "TLS with \(server) failed (\(step)): \(describe(error, settings))", cause: error)
         case let error as SMTPReply.Malformed:
             return SMTPError(.protocolError, "\(server) answered \(step) with something that is not SMTP: '\(error.line)'", cause: error)
-        case is SMTPReplyHandler.Closed:
+        case is SMTPReplyHandler.Closed, ChannelError.ioOnClosedChannel, ChannelError.alreadyClosed, ChannelError.eof:
             return SMTPError(.protocolError, "\(server) closed the connection during \(step)", cause: error)
         default:
             return SMTPError(.protocolError, "talking to \(server) failed during \(step): \(error)", cause: error)
@@ -45,17 +45,17 @@ extension SMTPError {
         "\(duration.components.seconds) s"
     }
 
-    /// Says in words what the common TLS failures mean, keeping the library's own text.
+    /// Says in words what the common TLS failures mean (the cause keeps the library's text), and what to change.
     private static func describe(_ error: any Error, _ settings: SMTPSettings) -> String {
         let text = "\(error)"
         if text.contains("CERTIFICATE_VERIFY_FAILED") || error is NIOSSLExtraError {
             return
-                "its certificate is not trusted (\(text)): it is not signed by a trusted CA, has expired, or does not name \(settings.host); "
+                "its certificate is not trusted: it is not signed by a trusted CA, has expired, or does not name \(settings.host); "
                 + "give the CA that signed it, or turn certificate verification off only if you must"
         }
-        if text.contains("WRONG_VERSION_NUMBER") || text.contains("uncleanShutdown") {
+        if text.contains("WRONG_VERSION_NUMBER") {
             let hint = settings.security == .implicitTLS ? ": a server that starts in plain text (usually port 587) needs STARTTLS" : ""
-            return "the server does not speak TLS here (\(text))\(hint)"
+            return "the server does not speak TLS here\(hint)"
         }
         return text
     }

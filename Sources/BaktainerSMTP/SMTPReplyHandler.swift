@@ -27,7 +27,8 @@ final class SMTPReplyHandler: ChannelDuplexHandler {
     private var reader = SMTPReply.Reader()
     private var received: [SMTPReply] = []
     private var waiting: [(reply: EventLoopPromise<SMTPReply>, deadline: Scheduled<Void>)] = []
-    private var failure: (any Error)?
+    /// The first error seen (a closed connection's, when there was none before): every later exchange fails with it.
+    private(set) var failure: (any Error)?
 
     /// Whether nothing was received beyond the replies awaited. Checked before TLS starts: bytes that came in plain
     /// text must not pass for replies over TLS (RFC 3207 6).
