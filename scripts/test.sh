@@ -52,6 +52,7 @@ teardown() {
 	scripts/testbed-s3.sh stop-all || true  # S3 servers of tests that died before stopping theirs
 	scripts/testbed-sftp.sh stop-all || true  # and SSH servers
 	scripts/testbed-notify.sh stop-all || true  # and HTTP receivers of notification tests
+	scripts/testbed-smtp.sh stop-all || true  # and SMTP servers
 	scripts/testbed-clean.sh || true  # this run's containers and extra dockerds: their owner, the test process, has ended
 }
 

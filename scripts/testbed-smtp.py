@@ -6,11 +6,15 @@
 starttls: plain connect, STARTTLS required before anything else and before AUTH; tls: TLS from the first byte.
 Either way MAIL is refused until the client has logged in, and every recipient @refused.invalid is refused (550).
 Each message received is written as one JSON file {"mail_from": ..., "rcpt_tos": [...], "data": "<the raw
-message>"} into DIR (written aside, then renamed into place, so a reader never sees half a file). FILE --ready
+message>", "subject": "<decoded>", "text": "<the body, transfer encoding undone>"} — decoded by Python's email
+package, an implementation independent of Baktainer's — into DIR (written aside, then renamed into place, so a reader never sees half a file). FILE --ready
 appears once the server accepts connections; SIGTERM stops it.
 """
 
 import argparse
+import email
+import email.header
+import email.policy
 import json
 import os
 import signal
@@ -37,10 +41,13 @@ class Maildir:
     async def handle_DATA(self, server, session, envelope):
         self.count += 1
         name = f"{time.time_ns()}-{self.count}.json"
+        parsed = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
         message = {
             "mail_from": envelope.mail_from,
             "rcpt_tos": list(envelope.rcpt_tos),
             "data": envelope.original_content.decode("utf-8", errors="replace"),
+            "subject": str(parsed["subject"] or ""),
+            "text": parsed.get_content() if not parsed.is_multipart() else "",
         }
         partial = os.path.join(self.directory, "." + name)
         with open(partial, "w", encoding="utf-8") as file:

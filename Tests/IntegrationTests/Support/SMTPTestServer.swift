@@ -24,11 +24,15 @@ struct SMTPTestServer: TestServer {
         let recipients: [String]
         /// The raw message (headers and body), as sent after DATA without the dot-stuffing.
         let data: String
+        /// The Subject header decoded (RFC 2047) by Python's email package.
+        let subject: String
+        /// The body with its transfer encoding undone by Python's email package.
+        let text: String
 
         enum CodingKeys: String, CodingKey {
             case mailFrom = "mail_from"
             case recipients = "rcpt_tos"
-            case data
+            case data, subject, text
         }
 
         /// The value of header `name` (unfolded), nil when absent.
@@ -63,15 +67,7 @@ struct SMTPTestServer: TestServer {
 
     /// Runs `body` with a server in `mode`, stopping it afterwards, also on failure.
     static func with<Result>(mode: String, _ body: (SMTPTestServer) async throws -> Result) async throws -> Result {
-        let server = try await start(mode: mode)
-        do {
-            let result = try await body(server)
-            await server.stop()
-            return result
-        } catch {
-            await server.stop()
-            throw error
-        }
+        try await with(starting: { try await start(mode: mode) }, body)
     }
 
     /// Stops the server and removes its maildir.

@@ -11,6 +11,11 @@ protocol TestServer {
 extension TestServer {
     /// Runs `body` with a server, stopping it afterwards, also on failure.
     static func with<Result>(_ body: (Self) async throws -> Result) async throws -> Result {
+        try await with(starting: start, body)
+    }
+
+    /// Runs `body` with the server `start` starts, stopping it afterwards, also on failure.
+    static func with<Result>(starting start: () async throws -> Self, _ body: (Self) async throws -> Result) async throws -> Result {
         let server = try await start()
         do {
             let result = try await body(server)
