@@ -215,6 +215,8 @@ extension RecordingChannel.Behaviour: Sendable {}
             group.addTask { await notifier.run() }
             await notifier.observe(.failed(selecting, Self.failure, attempts: 1), at: Self.date)
             await notifier.observe(.failed(muted, Self.failure, attempts: 1), at: Self.date)
+            // Delivered before closing: a loaded machine may take longer than the short drain time.
+            #expect(await eventually(within: 30) { !team.messages.isEmpty })
             notifier.close()
         }
         #expect(ops.messages.isEmpty && team.kinds == [.failure] && team.messages.first?.container == "shop-db")

@@ -110,8 +110,8 @@ package final class Notifier: BackupObserver, Service {
         for index in woken { wakeups[index].signal() }
     }
 
-    /// Sends `notification` to every channel now, bypassing rules and queue (`baktainer notify test`, the
-    /// summary); returns each channel's error, nil when delivered.
+    /// Sends `notification` to every channel (or `selected`) now, bypassing rules and queues (`baktainer notify
+    /// test`); returns each channel's error, nil when delivered.
     package func send(_ notification: BackupNotification, to selected: [any NotificationChannel]? = nil) async -> [(
         channel: any NotificationChannel, error: NotificationError?
     )] {
