@@ -19,7 +19,7 @@ for arg in "$@"; do floor[${arg%%=*}]=${arg#*=}; done
 
 status=0
 printf '%-18s %8s %7s   %s\n' module lines covered floor
-for module in BaktainerCore DockerEngineAPI BaktainerHTTP BaktainerS3 BaktainerSFTP baktainer; do
+for module in BaktainerCore DockerEngineAPI BaktainerHTTP BaktainerS3 BaktainerSFTP BaktainerNotify BaktainerSMTP baktainer; do
 	# The TOTAL row of `llvm-cov report` restricted to the module's sources: its 8th and 9th columns are the
 	# lines and the missed lines.
 	read -r lines missed < <("$llvm_cov" report "${objects[@]}" -instr-profile "$profile" "Sources/$module" | awk '$1 == "TOTAL" { print $8, $9 }')

@@ -75,6 +75,31 @@ import Testing
         #expect(settings.webhookSecret?.revealed == "whsec")
     }
 
+    @Test func theConfigurationFileTakesAListOfURLsAndTheDefaults() throws {
+        let text = """
+            notify:
+              urls:
+                - slack://a/b/c?name=ops
+                - smtp://u:p@mail.example.com:587/?from=bt@example.com&to=a@example.com,b@example.com
+              level: success
+              after: 2
+            """
+        let values = ConfigurationValues(environment: [:], file: try ConfigurationFile(path: "/etc/baktainer.yml", text: text))
+        let settings = try NotifySettings(configuration: values)
+        #expect(settings.urls.map(\.name) == ["ops", "smtp"])
+        #expect(settings.urls[1].options["to"] == "a@example.com,b@example.com")
+        #expect(settings.urls.allSatisfy { $0.rule.level == .success && $0.rule.after == 2 })
+        // An error names the file and key, never the URL.
+        let broken = ConfigurationValues(
+            environment: [:], file: try ConfigurationFile(path: "/etc/baktainer.yml", text: "notify:\n  urls: [slack://tok3n?level=loud]"))
+        #expect(throws: ConfigurationError.self) { try NotifySettings(configuration: broken) }
+        do throws(ConfigurationError) {
+            _ = try NotifySettings(configuration: broken)
+        } catch {
+            #expect(error.description.hasPrefix("/etc/baktainer.yml: notify.urls") && !error.description.contains("tok3n"), "\(error)")
+        }
+    }
+
     @Test func twoChannelsWithOneNameAreRefused() {
         let values = ConfigurationValues(environment: ["BT_NOTIFY_URLS": "slack://a/b/c,slack://d/e/f"])
         #expect(throws: ConfigurationError.self) { try NotifySettings(configuration: values) }
