@@ -3,6 +3,7 @@
 // "bytes seconds". scripts/bench-upload.sh runs it beside `aws s3 cp` against the same server and compares.
 //
 // Usage: baktainer-upload-bench BACKUP_DIR KEY   (KEY: YYYY-MM-DD/<file>, as `baktainer list --backups` shows it)
+// Experiments: BENCH_CHUNK=BYTES (the local read size), BENCH_CONCURRENCY=N (parts at a time).
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,14 +25,24 @@ guard arguments.count == 3 else {
 }
 /// Copies `key` of `directory` to the configured bucket; nonisolated so the upload stays off the main actor.
 nonisolated func upload(directory: String, key: BackupKey) async throws -> Int {
-    guard let settings = try S3Settings(configuration: ConfigurationValues.load(environment: ProcessInfo.processInfo.environment)) else {
+    guard var settings = try S3Settings(configuration: ConfigurationValues.load(environment: ProcessInfo.processInfo.environment)) else {
         throw StorageError(.ioError, "BT_S3_BUCKET is not set")
     }
+    // BENCH_CONCURRENCY=N uploads N parts at a time instead of the default (experiments).
+    if let parts = ProcessInfo.processInfo.environment["BENCH_CONCURRENCY"].flatMap(Int.init), parts > 0 { settings.partConcurrency = parts }
     var configuration = HTTPClient.Configuration()
     configuration.connectionPool.retryConnectionEstablishment = false
     let http = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
     do {
-        let copy = try await LocalBackupStorage(root: directory).copySource(of: key)
+        var copy = try await LocalBackupStorage(root: directory).copySource(of: key)
+        // BENCH_CHUNK=BYTES reads the backup in chunks of that size instead of the storage's default (experiments).
+        if let chunk = ProcessInfo.processInfo.environment["BENCH_CHUNK"].flatMap(Int.init), chunk > 0 {
+            let path = LocalBackupStorage(root: directory).location(of: key)
+            copy.read = { range in
+                let reader = try await StreamingFileReader(path: path, range: range, chunkSize: chunk)
+                return ByteStream(next: { try await reader.next() })
+            }
+        }
         try await S3BackupStorage(client: S3Client(settings: settings, http: http)).store(copy)
         try await http.shutdown()
         return copy.size
@@ -50,4 +61,4 @@ do {
     exit(1)
 }
 let elapsed = clock.now - start
-print(bytes, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+print(bytes, elapsed.timeInterval)

@@ -17,6 +17,8 @@ import Testing
         #expect(try Self.parse("ntfy://ntfy.sh/backups").endpoint.string == "https://ntfy.sh/backups")
         #expect(try Self.parse("ntfy://10.0.0.2:8080/backups?scheme=http").endpoint.string == "http://10.0.0.2:8080/backups")
         #expect(try Self.parse("gotify://push.example.com/AbCd").endpoint.string == "https://push.example.com/AbCd")
+        let smtps = try Self.parse("smtps://u:p@mail.example.com/?from=a@example.com&to=b@example.com")
+        #expect(smtps.kind == .smtp && smtps.options["tls"] == "yes" && smtps.name == "smtp")
     }
 
     @Test func kindPlusSchemeIsThatExactEndpoint() throws {

@@ -8,7 +8,7 @@ import Foundation
 #endif
 
 /// E-mail over SMTP: `smtp://user:password@host:port/?from=…&to=a@x,b@x`, STARTTLS by default (`starttls=no` for a
-/// relay on a trusted network, `tls=yes` for implicit TLS on 465), the certificate checked unless `tlsverify=no`,
+/// relay on a trusted network, `tls=yes` or `smtps://` for implicit TLS on 465), the certificate checked unless `tlsverify=no`,
 /// `ca=/path` for a private CA. A plain-text message with the title as subject.
 package struct EmailChannel: NotificationChannel {
     package let name: String

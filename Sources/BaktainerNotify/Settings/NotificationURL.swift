@@ -64,7 +64,9 @@ package struct NotificationURL: Sendable {
             throw fail("is not a URL: write KIND://… (slack, discord, teams, ntfy, gotify, smtp) or KIND+https://… (see docs/notifications.md)")
         }
         let scheme = text[..<separator.lowerBound].lowercased()
-        let parts = scheme.split(separator: "+", maxSplits: 1).map(String.init)
+        var parts = scheme.split(separator: "+", maxSplits: 1).map(String.init)
+        let implicitTLS = parts == ["smtps"]  // smtps://: e-mail with TLS from the first byte
+        if implicitTLS { parts = ["smtp"] }
         guard let kind = Kind(rawValue: parts[0]) else {
             let known = Kind.allCases.map(\.rawValue).joined(separator: ", ")
             throw fail("'\(parts[0])' is not a kind of channel: use one of \(known)")
@@ -110,6 +112,7 @@ package struct NotificationURL: Sendable {
             if kind == .smtp { throw fail("smtp takes smtp://user:password@host:port/?from=…&to=…, not smtp+\(parts[1])") }
         } else {
             for item in items { options[item.name.lowercased()] = item.value ?? "" }
+            if implicitTLS { options["tls"] = "yes" }
             components.queryItems = nil
             components = try Self.serviceEndpoint(kind, components, options: &options, fail: fail)
         }
