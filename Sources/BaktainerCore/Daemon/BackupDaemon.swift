@@ -57,7 +57,8 @@ package struct BackupDaemon: Service {
         let state = DaemonState(defaultSchedule: settings.schedule, timeZone: settings.timeZone, startedAt: now())
         self.state = state
         self.metrics = metrics
-        let observer = BackupObservers([state, metrics, BackupEventLog(logger: logger)] + observers)
+        // Metrics first: whoever sees a result in the state finds it counted in the metrics too.
+        let observer = BackupObservers([metrics, state, BackupEventLog(logger: logger)] + observers)
         self.observer = observer
         self.jobs = makeJobs(observer)
     }
