@@ -29,7 +29,7 @@ import Testing
             _ = try NotificationTemplate(path: "/nope.mustache", setting: "BT_NOTIFY_TEMPLATE", readFile: { _ in throw CocoaError(.fileNoSuchFile) })
             Issue.record("a missing file was accepted")
         } catch {
-            #expect(error.description == "BT_NOTIFY_TEMPLATE: cannot read the template /nope.mustache: check that the file exists and is readable")
+            #expect(error.description == "BT_NOTIFY_TEMPLATE: cannot read /nope.mustache: check that the file exists and is readable")
         }
     }
 

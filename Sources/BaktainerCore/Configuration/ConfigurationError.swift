@@ -14,4 +14,14 @@ package struct ConfigurationError: Error, Sendable, Equatable, CustomStringConve
     }
 
     package var description: String { "\(setting): \(message)" }
+
+    /// The text of the file at `path` that `setting` names, through `readFile`; an error naming only the path (never
+    /// what the file holds) when it cannot be read.
+    package static func readFile(_ path: String, for setting: String, with readFile: (String) throws -> String) throws(ConfigurationError) -> String {
+        do {
+            return try readFile(path)
+        } catch {
+            throw ConfigurationError(setting: setting, "cannot read \(path): check that the file exists and is readable")
+        }
+    }
 }

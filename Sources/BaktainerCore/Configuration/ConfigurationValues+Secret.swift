@@ -20,12 +20,7 @@ extension ConfigurationValues {
         }
         if let inline { return Secret(inline) }
         guard let path else { return nil }
-        var text: String
-        do {
-            text = try readFile(path)
-        } catch {
-            throw self.error(fileName, "cannot read \(path): check that the file exists and is readable")
-        }
+        var text = try ConfigurationError.readFile(path, for: origin(fileName), with: readFile)
         if text.hasSuffix("\r\n") || text.hasSuffix("\n") {
             text.removeLast()  // "\r\n" is one Character
         }

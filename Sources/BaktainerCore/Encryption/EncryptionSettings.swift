@@ -38,7 +38,7 @@ package struct EncryptionSettings: Sendable {
             }
         }
         if let path = environment.string(EnvironmentKey.ageRecipientsFile) {
-            let text = try Self.read(path, for: environment.origin(EnvironmentKey.ageRecipientsFile), readFile)
+            let text = try ConfigurationError.readFile(path, for: environment.origin(EnvironmentKey.ageRecipientsFile), with: readFile)
             var found = 0
             for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
                 let entry = String(line).trimmingAgeWhitespace()
@@ -74,7 +74,7 @@ package struct EncryptionSettings: Sendable {
 
         var identities: [AgeIdentity] = []
         if let path = environment.string(EnvironmentKey.ageIdentityFile) {
-            let text = try Self.read(path, for: environment.origin(EnvironmentKey.ageIdentityFile), readFile)
+            let text = try ConfigurationError.readFile(path, for: environment.origin(EnvironmentKey.ageIdentityFile), with: readFile)
             do throws(AgeError) {
                 identities = try AgeIdentity.parseFile(text)
             } catch {
@@ -91,14 +91,5 @@ package struct EncryptionSettings: Sendable {
     private static func passphrase(_ environment: ConfigurationValues, _ readFile: (String) throws -> String) throws(ConfigurationError) -> String? {
         try environment.secret(EnvironmentKey.agePassphrase, file: EnvironmentKey.agePassphraseFile, what: "the passphrase", readFile: readFile)?
             .revealed
-    }
-
-    private static func read(_ path: String, for setting: String, _ readFile: (String) throws -> String) throws(ConfigurationError) -> String {
-        do {
-            return try readFile(path)
-        } catch {
-            // Name the path only: the underlying error cannot hold file contents, but stay terse.
-            throw ConfigurationError(setting: setting, "cannot read \(path): check that the file exists and is readable")
-        }
     }
 }

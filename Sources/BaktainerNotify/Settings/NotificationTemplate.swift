@@ -12,12 +12,7 @@ package struct NotificationTemplate: Sendable {
     package init(path: String, setting: String, readFile: (String) throws -> String = { try String(contentsOfFile: $0, encoding: .utf8) })
         throws(ConfigurationError)
     {
-        let text: String
-        do {
-            text = try readFile(path)
-        } catch {
-            throw ConfigurationError(setting: setting, "cannot read the template \(path): check that the file exists and is readable")
-        }
+        let text = try ConfigurationError.readFile(path, for: setting, with: readFile)
         do {
             template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
         } catch {

@@ -71,12 +71,7 @@ package struct SFTPSettings: Sendable {
         }
         var privateKey: NIOSSHPrivateKey?
         if let file = values.string(Key.privateKeyFile) {
-            let text: String
-            do {
-                text = try readFile(file)
-            } catch {
-                throw values.error(Key.privateKeyFile, "cannot read \(file): check that the file exists and is readable")
-            }
+            let text = try ConfigurationError.readFile(file, for: values.origin(Key.privateKeyFile), with: readFile)
             do {
                 privateKey = try OpenSSHPrivateKey.parse(text)
             } catch {
@@ -92,11 +87,7 @@ package struct SFTPSettings: Sendable {
         case (_?, _?):
             throw values.error(Key.hostKeyFingerprint, "cannot be combined with \(values.origin(Key.knownHostsFile)): set only one of them")
         case (let file?, nil):
-            do {
-                hostKeys = .knownHosts(text: try readFile(file), file: file)
-            } catch {
-                throw values.error(Key.knownHostsFile, "cannot read \(file): check that the file exists and is readable")
-            }
+            hostKeys = .knownHosts(text: try ConfigurationError.readFile(file, for: values.origin(Key.knownHostsFile), with: readFile), file: file)
         case (nil, let fingerprint?):
             guard fingerprint.hasPrefix("SHA256:"), fingerprint.count == 50 else {
                 throw values.error(
