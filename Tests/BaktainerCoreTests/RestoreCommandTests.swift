@@ -35,16 +35,20 @@ import Testing
         let command = try PostgresEngine().restoreCommand(for: target("postgres"), force: false)
         #expect(
             command.arguments == [
-                "psql", "--username=app", "--no-password", "--no-psqlrc", "--quiet", "--file=-", "--set=ON_ERROR_STOP=1", "--single-transaction",
-                "--dbname=shop",
+                "psql", "--username=app", "--no-password", "--no-psqlrc", "--quiet", "--file=-", "--set=ON_ERROR_STOP=1", "--dbname=shop",
             ])
         #expect(command.environment == ["PGPASSWORD": Self.password])
+        // The transaction is fed on stdin, so that an input cut short ends without COMMIT (psql's own
+        // --single-transaction commits at end of input).
+        #expect(PostgresEngine().restoreTransaction(for: target("postgres")) == RestoreTransaction(begin: "BEGIN;", commit: "COMMIT;"))
     }
 
     @Test func postgresClusterDumpRunsWithoutOneTransaction() throws {
         let command = try PostgresEngine().restoreCommand(for: target("postgres", database: nil, all: true), force: false)
         #expect(command.arguments == ["psql", "--username=app", "--no-password", "--no-psqlrc", "--quiet", "--file=-", "--dbname=postgres"])
         #expect(PostgresEngine().createDatabaseCommand(for: target("postgres", database: nil, all: true)) == nil)
+        #expect(PostgresEngine().restoreTransaction(for: target("postgres", database: nil, all: true)) == nil)
+        #expect(MySQLEngine(identifier: "mariadb").restoreTransaction(for: target("mariadb")) == nil, "a MySQL dump's DDL commits as it goes")
     }
 
     @Test func postgresProbeAndCreatePassTheNameAsAPositionalParameter() throws {

@@ -18,6 +18,9 @@ import Testing
         return (storage, BackupKey(record.file))
     }
 
+    /// What psql is fed for a one-database restore: the dump inside its transaction.
+    static func inTransaction(_ dump: String) -> String { "BEGIN;" + dump + "\nCOMMIT;\n" }
+
     static func destination(engine: String = "postgres") -> ContainerInfo {
         ContainerInfo(
             id: "d1", name: "fresh-db", labels: ["baktainer.db.engine": engine],
@@ -53,7 +56,7 @@ import Testing
         #expect(failure.message.contains("psql exited 3") && failure.message.contains("relation exists"), "\(failure.message)")
         #expect(!failure.message.contains(Self.password))
         let fed = try #require(runtime.runs.first { $0.command.attachStdin })
-        #expect(String(decoding: fed.stdin, as: UTF8.self) == Self.dump)
+        #expect(String(decoding: fed.stdin, as: UTF8.self) == Self.inTransaction(Self.dump))
     }
 
     @Test func aContainerOfAnotherEngineIsRefused() async throws {
@@ -111,8 +114,8 @@ import Testing
         let result = try await RestoreRunner(runtime: runtime, identities: []).run(request).get()
         #expect(result.database == "postgres", "the destination's own database (POSTGRES_DB, else the user's)")
         let fed = try #require(runtime.runs.first { $0.command.attachStdin })
-        #expect(String(decoding: fed.stdin, as: UTF8.self) == Self.dump)
-        #expect(fed.command.arguments.contains("--single-transaction"))
+        #expect(String(decoding: fed.stdin, as: UTF8.self) == Self.inTransaction(Self.dump) && fed.stdinFinished)
+        #expect(!fed.command.arguments.contains("--single-transaction"))
     }
 
     @Test func aRestoreTestOfAnEngineWithoutOneIsUnsupportedNotFailed() async throws {
@@ -128,12 +131,67 @@ import Testing
         #expect(runtime.started.isEmpty)
     }
 
-    @Test func aDamagedBackupIsNotRestored() async throws {
+    @Test func aDamagedBackupIsCheckedAsItStreamsAndNeverCommitted() async throws {
         let (storage, key) = try await Self.storedBackup()
         storage.contents[key]?.bytes[10] ^= 0x01
         let runtime = FakeRuntime(containers: [Self.destination()]) { _, _ in .output("0\n") }
         let failure = try #require(await RestoreRunner(runtime: runtime, identities: []).run(Self.request(key, in: storage, overwrite: true)).failure)
-        #expect(failure.code == .verification && failure.message.contains("checksum mismatch"), "\(failure.message)")
+        #expect(failure.code == .verification && failure.message.contains("checksum mismatch"), "\(failure.code) \(failure.message)")
+        #expect(failure.message.contains("never committed") && failure.message.contains("nothing was restored"), "\(failure.message)")
+        let fed = try #require(runtime.runs.first { $0.command.attachStdin })
+        let text = String(decoding: fed.stdin, as: UTF8.self)
+        #expect(text.hasPrefix("BEGIN;--") && !text.contains("COMMIT;"), "the transaction is opened and never committed")
+        #expect(!fed.stdinFinished, "the tool is stopped, it never sees a clean end of input")
+    }
+
+    @Test func aToolStoppedByADamagedFileIsReportedAsTheDamage() async throws {
+        let (storage, key) = try await Self.storedBackup()
+        storage.contents[key]?.bytes[10] ^= 0x01
+        let runtime = FakeRuntime(containers: [Self.destination()]) { command, _ in
+            command.attachStdin ? .output("", exitCode: 3, stderr: "psql:<stdin>:1: ERROR:  syntax error") : .output("0\n")
+        }
+        let failure = try #require(await RestoreRunner(runtime: runtime, identities: []).run(Self.request(key, in: storage, overwrite: true)).failure)
+        #expect(failure.code == .verification && failure.message.contains("checksum mismatch"), "\(failure.code) \(failure.message)")
+    }
+
+    @Test func aGoodBackupIsReadOnceAndCommittedAfterItsLastByte() async throws {
+        let (storage, key) = try await Self.storedBackup()
+        let runtime = FakeRuntime(containers: [Self.destination()]) { _, _ in .output("0\n") }
+        let runner = RestoreRunner(runtime: runtime, identities: [])
+        let plan = try await runner.plan(Self.request(key, in: storage, overwrite: true), checkWhileStreaming: true)
+        #expect(plan.streamingCheck != nil && plan.transaction != nil)
+        #expect(plan.steps.first?.hasPrefix("to verify as it streams:") == true, "\(plan.steps)")
+        let result = try await runner.execute(plan)
+        #expect(result.bytes == Self.dump.utf8.count)
+        let fed = try #require(runtime.runs.first { $0.command.attachStdin })
+        #expect(String(decoding: fed.stdin, as: UTF8.self) == Self.inTransaction(Self.dump) && fed.stdinFinished)
+    }
+
+    @Test func aDryRunVerifiesTheWholeFileBeforeAnythingRuns() async throws {
+        let (storage, key) = try await Self.storedBackup()
+        storage.contents[key]?.bytes[10] ^= 0x01
+        let runtime = FakeRuntime(containers: [Self.destination()]) { _, _ in .output("0\n") }
+        await #expect(throws: RestoreFailure.self) { try await RestoreRunner(runtime: runtime, identities: []).plan(Self.request(key, in: storage)) }
+        #expect(runtime.runs.isEmpty)
+    }
+
+    @Test func anEngineWithoutATransactionHasTheFileVerifiedBeforeAnythingIsFed() async throws {
+        let (storage, key) = try await Self.storedBackup()
+        storage.contents[key]?.bytes[10] ^= 0x01
+        // A pg_dumpall backup (no database): no transaction spans the databases it creates.
+        var record = try JSONDecoder().decode(BackupRecord.self, from: Data(try #require(storage.contents[key]?.record)))
+        record.database = nil
+        storage.contents[key]?.record = Array(try JSONEncoder().encode(record))
+        var request = Self.request(key, in: storage, overwrite: true)
+        request.database = nil
+        let runtime = FakeRuntime(containers: [Self.destination()]) { _, _ in .output("0\n") }
+        let runner = RestoreRunner(runtime: runtime, identities: [])
+        do {
+            _ = try await runner.plan(request, checkWhileStreaming: true)
+            Issue.record("a damaged file was planned")
+        } catch {
+            #expect(error.code == .verification && error.message.contains("checksum mismatch"), "\(error.message)")
+        }
         #expect(runtime.runs.isEmpty)
     }
 }

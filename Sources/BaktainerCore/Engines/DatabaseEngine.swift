@@ -30,6 +30,10 @@ package protocol DatabaseEngine: Sendable {
     /// Whether the container must be restarted after ``restoreCommand(for:force:)`` succeeded (Redis loads
     /// its RDB file only at start).
     var restoreRestartsContainer: Bool { get }
+    /// The transaction fed around the dump on the stdin of ``restoreCommand(for:force:)``, when the engine's
+    /// restore of `target` can be all-or-nothing that way; nil when it cannot (the file is then checked whole
+    /// before anything is fed).
+    func restoreTransaction(for target: BackupTarget) -> RestoreTransaction?
 
     /// The variables the engine's official image is configured with, where credentials come from when the
     /// labels leave them out.
@@ -85,6 +89,9 @@ extension DatabaseEngine {
 
     /// Most engines load a restore while running.
     package var restoreRestartsContainer: Bool { false }
+
+    /// No transaction around the dump unless an engine's tool takes one.
+    package func restoreTransaction(for target: BackupTarget) -> RestoreTransaction? { nil }
 
     /// No image variables unless an engine knows them.
     package var imageEnvironment: ImageEnvironment { .none }

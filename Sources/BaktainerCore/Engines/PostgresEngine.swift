@@ -12,8 +12,10 @@
 /// Restore reads the plain SQL dump from stdin:
 ///
 /// - one database: `psql --username=USER --no-password --no-psqlrc --quiet --file=- --set=ON_ERROR_STOP=1
-///   --single-transaction --dbname=DB` — the first error stops it and rolls everything back; reading stdin as
-///   a file (`--file=-`) makes psql name the line (`psql:<stdin>:LINE: ERROR: …`).
+///   --dbname=DB`, fed `BEGIN;`, the dump, then `COMMIT;` (``restoreTransaction(for:)``) — the first error
+///   stops it and rolls everything back, and so does an input that ends before `COMMIT;` (psql's own
+///   `--single-transaction` commits at end of input, which can take in a dump cut off inside its COPY data). Reading
+///   stdin as a file (`--file=-`) makes psql name the line (`psql:<stdin>:LINE: ERROR: …`).
 /// - a `pg_dumpall` dump (no database): `psql --username=USER --no-password --no-psqlrc --quiet --file=-
 ///   --dbname=postgres`, without a single transaction (the dump creates databases and connects to them) and
 ///   without stopping at errors (it re-creates the role psql runs as, which always fails); errors are printed.
@@ -66,8 +68,14 @@ package struct PostgresEngine: DatabaseEngine {
             return ContainerCommand(common + ["--dbname=postgres"], environment: passwordEnvironment(target), attachStdin: true)
         }
         return ContainerCommand(
-            common + ["--set=ON_ERROR_STOP=1", "--single-transaction", "--dbname=\(database)"], environment: passwordEnvironment(target),
-            attachStdin: true)
+            common + ["--set=ON_ERROR_STOP=1", "--dbname=\(database)"], environment: passwordEnvironment(target), attachStdin: true)
+    }
+
+    /// One database: `BEGIN;` … `COMMIT;`. A `pg_dumpall` dump creates databases and connects to them, which
+    /// no transaction spans.
+    package func restoreTransaction(for target: BackupTarget) -> RestoreTransaction? {
+        guard target.database != nil, !target.allDatabases else { return nil }
+        return RestoreTransaction(begin: "BEGIN;", commit: "COMMIT;")
     }
 
     static let probeScript = #"""

@@ -16,6 +16,11 @@ package struct RestoreFeeder: Sendable {
     package var container: String
     /// Hears of the dump bytes written so far.
     package var progress: (@Sendable (BackupProgress) -> Void)?
+    /// Fed around the dump; its commit only after the dump was fed whole (and, with ``check``, passed).
+    package var transaction: RestoreTransaction?
+    /// When set, the file is verified as it is fed (``VerificationPass``); the transaction's commit is fed only
+    /// if it passes.
+    package var check: PendingVerification?
 
     /// Creates a feeder.
     package init(
@@ -30,23 +35,16 @@ package struct RestoreFeeder: Sendable {
         self.progress = progress
     }
 
-    /// Writes the whole decoded dump into `input`, then ends the input; returns the bytes written. On a read or
-    /// decode error it throws **without** ending the input, so that the tool never sees a clean end of a cut
-    /// dump (the caller then stops it).
+    /// Writes the whole decoded dump into `input` (inside ``transaction``), then ends the input; returns the dump
+    /// bytes written. On a read or decode error, or a file that fails ``check``, it throws **without** feeding
+    /// the commit or ending the input, so that the tool never sees a clean end of a cut or damaged dump (the
+    /// caller then stops it).
     package func feed(into input: any ExecStdin) async throws -> Int {
         var reader = try await storage.open(key).makeAsyncIterator()
-        var decoder = try LayeredDecoder(layers: layers, identities: identities)
+        if let transaction { try await input.write(transaction.opening) }
         var written = 0
         var pieces: [ByteBuffer] = []
-        let collect = { (piece: ByteBuffer) in pieces.append(piece) }
-        var atEnd = false
-        while !atEnd {
-            if let chunk = try await reader.next() {
-                try decoder.decode(chunk, emit: collect)
-            } else {
-                try decoder.finish(emit: collect)
-                atEnd = true
-            }
+        func writePieces() async throws {
             for piece in pieces {
                 try await input.write(piece)
                 written += piece.readableBytes
@@ -54,6 +52,25 @@ package struct RestoreFeeder: Sendable {
             pieces.removeAll(keepingCapacity: true)
             progress?(BackupProgress(container: container, bytes: written))
         }
+        if let check {
+            var pass = VerificationPass(check, identities: identities)
+            while let chunk = try await reader.next() {
+                pass.take(chunk) { pieces.append($0) }
+                try await writePieces()  // once a layer failed the pass hands on nothing: it only hashes the rest
+            }
+            pass.finish { pieces.append($0) }
+            try await writePieces()
+            _ = try pass.conclude()
+        } else {
+            var decoder = try LayeredDecoder(layers: layers, identities: identities)
+            while let chunk = try await reader.next() {
+                try decoder.decode(chunk) { pieces.append($0) }
+                try await writePieces()
+            }
+            try decoder.finish { pieces.append($0) }
+            try await writePieces()
+        }
+        if let transaction { try await input.write(transaction.closing) }
         input.finish()
         return written
     }

@@ -13,6 +13,12 @@ package struct RestorePlan: Sendable {
     package var create: ContainerCommand?
     /// Whether the container is restarted afterwards.
     package var restartsContainer: Bool
+    /// The transaction fed around the dump, when the engine's restore of the target takes one: always the
+    /// target engine's (``DatabaseEngine/restoreTransaction(for:)``), which its restore command relies on.
+    package let transaction: RestoreTransaction?
+    /// Set when the file is checked as it streams rather than before (``RestoreRunner/plan(_:checkWhileStreaming:)``):
+    /// what its bytes must match; ``verification`` then holds the record's figures. Only with a ``transaction``.
+    package var streamingCheck: PendingVerification?
 
     /// Creates a plan.
     package init(
@@ -25,18 +31,23 @@ package struct RestorePlan: Sendable {
         self.probe = probe
         self.create = create
         self.restartsContainer = restartsContainer
+        self.transaction = target.engine.restoreTransaction(for: target)
     }
 
     /// One line per step, environment values masked: what `--dry-run` prints.
     package var steps: [String] {
         var lines = [
-            "verified \(verification.path): \(verification.storedBytes) bytes, \(verification.layers.isEmpty ? "plain" : verification.layers.map(\.displayName).joined(separator: " → ")) → \(verification.record.engine) dump of \(verification.dumpBytes) bytes"
+            "\(streamingCheck == nil ? "verified" : "to verify as it streams:") \(verification.path): \(verification.storedBytes) bytes, \(verification.layers.isEmpty ? "plain" : verification.layers.map(\.displayName).joined(separator: " → ")) → \(verification.record.engine) dump of \(verification.dumpBytes) bytes"
         ]
         if let probe { lines.append("check contents: \(Self.render(probe))") }
         if let create { lines.append("if missing and --create: \(Self.render(create))") }
         lines.append(
             "restore into container '\(target.containerName)'\(target.database.map { " database \($0)" } ?? ""): file → \(verification.layers.map { "\($0.displayName) decode → " }.joined())stdin of \(Self.render(command))"
         )
+        if let transaction {
+            lines.append(
+                "fed as one transaction: \(transaction.begin) before the dump, \(transaction.commit) after it only if the whole file passed its checks")
+        }
         if restartsContainer { lines.append("restart container '\(target.containerName)'") }
         return lines
     }

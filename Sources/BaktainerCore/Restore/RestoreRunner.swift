@@ -10,7 +10,10 @@ import NIOCore
 /// stream file ─► decrypt ─► decompress ─► the engine's restore tool's stdin, inside the container.
 ///
 /// Nothing is written before the file passed ``BackupVerifier`` (checksum, layers, completeness) and the
-/// destination check. Stdout of the tool is drained while stdin is fed, so neither side can block the other;
+/// destination check — or, for an engine whose restore is one transaction (PostgreSQL, one database), nothing
+/// is committed before it passed: the file is then checked as it streams (``VerificationPass``) and the
+/// transaction's `COMMIT` fed only at the end, once it passed; a file that fails leaves the tool stopped
+/// before the end of its input and the transaction rolled back. Stdout of the tool is drained while stdin is fed, so neither side can block the other;
 /// memory stays flat. A failed tool is reported with its exit code and the last lines of its stderr, which for
 /// psql and mariadb name the line where it stopped. Cancellation stops the tool inside the container.
 ///
@@ -33,35 +36,53 @@ package struct RestoreRunner: Sendable {
     }
 
     /// Verifies the file and resolves the destination; writes nothing. This is all `--dry-run` does.
-    package func plan(_ request: RestoreRequest) async throws(RestoreFailure) -> RestorePlan {
+    ///
+    /// With `checkWhileStreaming`, a backup with its record whose engine restores it as one transaction
+    /// (``DatabaseEngine/restoreTransaction(for:)``) is not read here: only its name and sidecars are checked,
+    /// and ``execute(_:progress:)`` checks its bytes as it feeds them, committing only if they pass — one read
+    /// of the file instead of two. Any other backup is verified whole before this returns.
+    package func plan(_ request: RestoreRequest, checkWhileStreaming: Bool = false) async throws(RestoreFailure) -> RestorePlan {
         let verifier = BackupVerifier(identities: identities, registry: registry)
-        let verification: BackupVerification
         let (storage, key) =
             request.storage.map { ($0, BackupKey(request.file)) }
             ?? {
                 let (local, key) = LocalBackupStorage.locate(request.file)
                 return (local as any BackupStorage, key)
             }()
-        let outcome: Result<BackupVerification, VerificationFailure>
-        if let name = request.engine {
-            guard let declared = registry.engine(named: name) else {
-                throw RestoreFailure(
-                    container: request.container ?? "-", file: request.file, code: .invalidTarget,
-                    message: "--engine '\(name)' is not an engine; use one of \(registry.names.joined(separator: ", "))")
-            }
-            outcome = await verifier.verify(key, in: storage, declaredEngine: declared, acceptIncomplete: request.force)
-        } else {
-            outcome = await verifier.verify(key, in: storage)
-        }
-        switch outcome {
-        case .success(let result): verification = result
-        case .failure(let failure):
+        func failed(_ failure: VerificationFailure) async -> RestoreFailure {
             var message = "\(failure.description); nothing was restored"
             if request.engine == nil, failure.code == .notABackup, let sidecars = try? await storage.sidecars(of: key), sidecars.exists, sidecars.record == nil
             {
                 message += ". " + ManualRestore(registry: registry).instructions(for: storage.location(of: key), container: request.container)
             }
-            throw RestoreFailure(container: request.container ?? "-", file: request.file, code: .verification, message: message)
+            return RestoreFailure(container: request.container ?? "-", file: request.file, code: .verification, message: message)
+        }
+        let declared: (any DatabaseEngine)?
+        if let name = request.engine {
+            guard let engine = registry.engine(named: name) else {
+                throw RestoreFailure(
+                    container: request.container ?? "-", file: request.file, code: .invalidTarget,
+                    message: "--engine '\(name)' is not an engine; use one of \(registry.names.joined(separator: ", "))")
+            }
+            declared = engine
+        } else {
+            declared = nil
+        }
+        let pending: PendingVerification
+        do throws(VerificationFailure) {
+            pending = try await verifier.inspect(key, in: storage, declaredEngine: declared, acceptIncomplete: request.force)
+        } catch {
+            throw await failed(error)
+        }
+        let keyless = pending.layers.contains(.age) && identities.isEmpty
+        var streamingCheck = checkWhileStreaming && pending.record != nil && !keyless ? pending : nil
+        var verification = pending.unread
+        if streamingCheck == nil {
+            do throws(VerificationFailure) {
+                verification = try await verifier.complete(pending)
+            } catch {
+                throw await failed(error)
+            }
         }
         let record = verification.record
         guard verification.hasRecord || request.container != nil else {
@@ -102,9 +123,19 @@ package struct RestoreRunner: Sendable {
         } catch {
             throw RestoreFailure(container: containerName, file: request.file, code: .refused, message: error.message)
         }
-        return RestorePlan(
+        if streamingCheck != nil && engine.restoreTransaction(for: target) == nil {  // nothing would hold the bytes back: verify them first
+            streamingCheck = nil
+            do throws(VerificationFailure) {
+                verification = try await verifier.complete(pending)
+            } catch {
+                throw await failed(error)
+            }
+        }
+        var plan = RestorePlan(
             verification: verification, target: target, command: command, probe: engine.contentProbeCommand(for: target),
             create: engine.createDatabaseCommand(for: target), restartsContainer: engine.restoreRestartsContainer)
+        plan.streamingCheck = streamingCheck
+        return plan
     }
 
     /// Plans and runs a restore. `progress` hears of the dump bytes fed so far.
@@ -112,7 +143,7 @@ package struct RestoreRunner: Sendable {
         _ request: RestoreRequest, progress: (@Sendable (BackupProgress) -> Void)? = nil
     ) async -> Result<RestoreResult, RestoreFailure> {
         do throws(RestoreFailure) {
-            let plan = try await plan(request)
+            let plan = try await plan(request, checkWhileStreaming: true)
             try await prepare(plan, request: request)
             return .success(try await execute(plan, progress: progress))
         } catch {
@@ -183,9 +214,11 @@ package struct RestoreRunner: Sendable {
         }
         logger.info("restore started", metadata: ["container": "\(target.containerName)", "file": "\(path)", "engine": "\(target.engine.identifier)"])
         let started = ContinuousClock.now
-        let feeder = RestoreFeeder(
+        var feeder = RestoreFeeder(
             key: plan.verification.key, storage: plan.verification.storage, layers: plan.verification.layers, identities: identities,
             container: target.containerName, progress: progress)
+        feeder.transaction = plan.transaction
+        feeder.check = plan.streamingCheck
         let outcome: RestoreStream.Outcome
         do {
             outcome = try await RestoreStream(runtime: runtime).run(plan.command, in: target.containerID, feeder: feeder)
@@ -193,6 +226,8 @@ package struct RestoreRunner: Sendable {
             throw fail(.cancelled, "the restore was cancelled; the tool was stopped inside the container, the database may be partly restored")
         } catch let error as RuntimeError {
             throw fail(.docker, "\(error.message); the database may be partly restored")
+        } catch let error as VerificationFailure {
+            throw Self.uncommitted(error, container: target.containerName)
         } catch let error as StorageError {
             throw fail(
                 .storage, "reading the backup failed: \(error.message); the tool was stopped before the end of its input, the database may be partly restored")
@@ -208,6 +243,13 @@ package struct RestoreRunner: Sendable {
         let tool = plan.command.program
         let errors = Self.lastLines(target.redacting(toolOutput: outcome.termination.stderrTail, command: plan.command))
         guard outcome.termination.exitCode == 0 else {
+            if let pending = plan.streamingCheck {  // a damaged file, not the tool, may be why it failed: say so
+                do throws(VerificationFailure) {
+                    _ = try await BackupVerifier(identities: identities, registry: registry).complete(pending)
+                } catch {
+                    throw Self.uncommitted(error, container: target.containerName)
+                }
+            }
             let advice = target.credentialAdvice(forToolOutput: outcome.termination.stderrTail).map { ". \($0)" } ?? ""
             throw fail(
                 .toolFailed,
@@ -293,6 +335,15 @@ package struct RestoreRunner: Sendable {
         } catch {
             throw fail(.docker, "\(error)")
         }
+    }
+
+    /// A file that failed the check made as it streamed: its transaction was never committed.
+    private static func uncommitted(_ failure: VerificationFailure, container: String) -> RestoreFailure {
+        RestoreFailure(
+            container: container, file: failure.path, code: .verification,
+            message:
+                "\(failure.description); it was checked as it streamed into one transaction, which was never committed and rolled back: nothing was restored"
+        )
     }
 
     /// The last few lines of a stderr tail, for a one-paragraph message.

@@ -3,7 +3,7 @@ import NIOCore
 /// Runs a restore tool with stdin attached: one child task feeds stdin (``RestoreFeeder``) while another drains
 /// stdout and waits for the exit code, so the tool can never block on a full pipe.
 ///
-/// A local failure while feeding (the file unreadable, a layer damaged) cancels the exec, which stops the tool
+/// A local failure while feeding (the file unreadable, a layer damaged, a file that fails its check) cancels the exec, which stops the tool
 /// inside the container before it sees the end of its input. A failed write because the tool exited early is
 /// not an error of its own: the tool's exit code and stderr tell why.
 struct RestoreStream: Sendable {
@@ -58,6 +58,8 @@ struct RestoreStream: Sendable {
                     group.cancelAll()  // the tool is gone: a feeder still writing can stop
                 case .fed(let count):
                     fed = count
+                case .feedFailed(let error as VerificationFailure):
+                    throw error  // the file is damaged, whatever the tool did: its transaction was not committed
                 case .feedFailed(let error):
                     if termination == nil && (error is StorageError || error is LayeredDecoder.LayerError) {
                         throw error  // leaves the group: the exec is cancelled and the tool stopped

@@ -68,6 +68,30 @@ package struct BackupVerifier: Sendable {
     private func check(
         _ key: BackupKey, in storage: any BackupStorage, declared: (any DatabaseEngine)?, acceptIncomplete: Bool
     ) async throws(VerificationFailure) -> BackupVerification {
+        try await complete(try await inspect(key, in: storage, declaredEngine: declared, acceptIncomplete: acceptIncomplete))
+    }
+
+    /// Reads the backup `pending` describes through a ``VerificationPass``: the second half of ``verify(_:in:)``.
+    package func complete(_ pending: PendingVerification) async throws(VerificationFailure) -> BackupVerification {
+        var pass = VerificationPass(pending, identities: identities, requireKey: requireKey)
+        do {
+            for try await chunk in try await pending.storage.open(pending.key) {
+                pass.take(chunk) { _ in }
+            }
+        } catch {
+            throw VerificationFailure(path: pending.path, code: .unreadable, message: "cannot be read: \((error as? StorageError)?.message ?? "\(error)")")
+        }
+        pass.finish { _ in }
+        return try pass.conclude()
+    }
+
+    /// What the backup's name and sidecars say, reading no more of the file than a layer's magic when its name
+    /// does not tell: the first half of ``verify(_:in:)`` (with `declaredEngine`, of
+    /// ``verify(_:in:declaredEngine:acceptIncomplete:)``). Throws what those would for a missing or bad record or
+    /// sidecar. A restore that checks the bytes as it feeds them runs the ``VerificationPass`` itself.
+    package func inspect(
+        _ key: BackupKey, in storage: any BackupStorage, declaredEngine declared: (any DatabaseEngine)? = nil, acceptIncomplete: Bool = false
+    ) async throws(VerificationFailure) -> PendingVerification {
         let path = storage.location(of: key)
         func fail(_ code: VerificationFailure.Code, _ message: String) -> VerificationFailure {
             VerificationFailure(path: path, code: code, message: message)
@@ -117,104 +141,9 @@ package struct BackupVerifier: Sendable {
         if recordless && layers.isEmpty {
             layers = try await sniffLayer(key, in: storage, fail: fail).map { [$0] } ?? []
         }
-        let missingKey = layers.contains(.age) && identities.isEmpty
-        var decodeError: LayeredDecoder.LayerError?
-        var decoder: LayeredDecoder?
-        if !missingKey {
-            do throws(LayeredDecoder.LayerError) {
-                decoder = try LayeredDecoder(layers: layers, identities: identities)
-            } catch {
-                decodeError = error
-            }
-        }
-        var stored = ByteTap(headLength: 32, hashing: true)
-        var dump = ByteTap()
-        let take = { (decoded: ByteBuffer) in dump.observe(decoded) }
-        // Without a key, the age header is read from the first bytes (headers are small; at most 64 KiB read).
-        var header: [UInt8] = []
-        do {
-            for try await chunk in try await storage.open(key) {
-                stored.observe(chunk)
-                if missingKey, header.count < 64 << 10, AgeHeader.length(in: header) == nil {
-                    header += chunk.readableBytesView.prefix((64 << 10) - header.count)
-                }
-                guard decodeError == nil, decoder != nil else { continue }
-                do throws(LayeredDecoder.LayerError) {
-                    try decoder!.decode(chunk, emit: take)
-                } catch {
-                    decodeError = error
-                }
-            }
-            if decodeError == nil, decoder != nil {
-                do throws(LayeredDecoder.LayerError) {
-                    try decoder!.finish(emit: take)
-                } catch {
-                    decodeError = error
-                }
-            }
-        } catch let error as StorageError {
-            throw fail(.unreadable, "cannot be read: \(error.message)")
-        } catch {
-            throw fail(.unreadable, "cannot be read: \(error)")
-        }
-        let storedBytes = stored.count
-        let dumpBytes = dump.count
-        let rawHead = stored.head
-
-        let digest = stored.finalizeDigest() ?? ""
-        if let expected, digest != expected {
-            if let record, storedBytes < record.size {
-                throw fail(
-                    .truncated,
-                    "truncated: the file has \(storedBytes) bytes, its record says \(record.size); its SHA-256 does not match \(fileName).sha256 (an interrupted copy or a full disk?)"
-                )
-            }
-            throw fail(
-                .checksumMismatch,
-                "checksum mismatch: the SHA-256 of the file (\(digest.prefix(12))…) is not the one in \(fileName).sha256 (\(expected.prefix(12))…): the file changed after it was written (a flipped byte, an edit); restore an older backup or a copy"
-            )
-        }
-        if let first = layers.first, !rawHead.starts(with: first.magic.prefix(min(first.magic.count, rawHead.count))) || rawHead.count < first.magic.count {
-            throw fail(
-                .notABackup,
-                "its name says \(first.displayName) (.\(first.rawValue)) but it does not start like a \(first.displayName) stream: not a Baktainer backup, or renamed"
-            )
-        }
-        var made = BackupRecord(
-            container: "-", engine: engine.identifier, file: key.rawValue, size: storedBytes, sha256: digest, durationSeconds: 0, exitCode: 0,
-            startedAt: 0, baktainerVersion: "")
-        made.dumpSize = dumpBytes
-        if missingKey && !requireKey && !recordless {
-            return try unopened(header, key: key, storage: storage, record: record ?? made, storedBytes: storedBytes, fail: fail)
-        }
-        if missingKey {
-            throw fail(
-                .noKey,
-                "the backup is encrypted (.age) but no key is configured to open it: set BT_AGE_IDENTITY_FILE to the identity file (or BT_AGE_PASSPHRASE for passphrase backups)"
-            )
-        }
-        if let decodeError {
-            throw layerFailure(decodeError, path: path)
-        }
-        guard engine.acceptsHead(dump.head), dumpBytes > 0 else {
-            throw fail(
-                .notABackup,
-                dumpBytes == 0 ? "the dump inside is empty" : "the dump inside does not start like a \(engine.identifier) backup (format header missing)")
-        }
-        if let expected = record?.dumpSize, expected != dumpBytes {
-            throw fail(.truncated, "the dump inside has \(dumpBytes) bytes, its record says \(expected): \(dumpBytes < expected ? "truncated" : "altered")")
-        }
-        guard engine.isComplete(dumpTail: dump.tail, size: dumpBytes) || (recordless && acceptIncomplete) else {
-            throw fail(
-                .truncated,
-                "truncated: the \(engine.identifier) dump inside (\(dumpBytes) bytes) fails its completeness check (no completion marker at the end): the dump was cut off"
-                    + (recordless ? "; if it was made without one (by hand), add --force to restore it anyway" : "")
-            )
-        }
-        var verification = BackupVerification(
-            key: key, path: path, storage: storage, record: record ?? made, storedBytes: storedBytes, dumpBytes: dumpBytes, layers: layers)
-        verification.hasRecord = record != nil
-        return verification
+        return PendingVerification(
+            key: key, storage: storage, path: path, record: record, engine: engine, expectedDigest: expected, layers: layers,
+            acceptIncomplete: acceptIncomplete)
     }
 
     /// The outermost layer of a file whose name does not tell, from its first bytes (gzip, zstd or age magic).
@@ -231,37 +160,6 @@ package struct BackupVerifier: Sendable {
             throw fail(.unreadable, "cannot be read: \((error as? StorageError)?.message ?? "\(error)")")
         }
         return BackupLayer.allCases.first { head.starts(with: $0.magic) }
-    }
-
-    /// An encrypted file checked without its key (its checksum matched): its size against the record, and its age
-    /// header, which must parse and name at least one recipient.
-    private func unopened(
-        _ header: [UInt8], key: BackupKey, storage: any BackupStorage, record: BackupRecord, storedBytes: Int,
-        fail: (VerificationFailure.Code, String) -> VerificationFailure
-    ) throws(VerificationFailure) -> BackupVerification {
-        guard storedBytes == record.size else {
-            throw fail(
-                storedBytes < record.size ? .truncated : .corrupt,
-                "the file has \(storedBytes) bytes, its record says \(record.size), though its checksum matches: the file and its sidecars do not belong together"
-            )
-        }
-        guard let length = AgeHeader.length(in: header) else {
-            throw fail(.corrupt, "the age header does not end within the first 64 KiB (no MAC line): the file is corrupt or was not written by age")
-        }
-        let parsed: AgeHeader
-        do throws(AgeError) {
-            parsed = try AgeHeader.parse(Array(header.prefix(length)))
-        } catch {
-            throw fail(error.code == .notAgeFile ? .notABackup : .corrupt, error.message)
-        }
-        guard !parsed.stanzas.isEmpty else { throw fail(.corrupt, "the age header names no recipient: nobody can open the file") }
-        let types = Dictionary(grouping: parsed.stanzas, by: \.type).sorted { $0.key < $1.key }.map { "\($0.value.count) \($0.key)" }
-        let recipients = parsed.stanzas.count == 1 ? "1 recipient" : "\(parsed.stanzas.count) recipients"
-        var verification = BackupVerification(
-            key: key, path: storage.location(of: key), storage: storage, record: record, storedBytes: storedBytes, dumpBytes: record.dumpSize ?? 0,
-            layers: BackupLayer.layers(ofFileName: key.fileName))
-        verification.unopened = "age header names \(recipients) (\(types.joined(separator: ", ")))"
-        return verification
     }
 
     /// The digest recorded in the checksum sidecar.
@@ -283,25 +181,5 @@ package struct BackupVerifier: Sendable {
                 message: "the checksum sidecar \(fileName).sha256 is not a 'sha256sum' line for \(fileName): restore it from the same copy as the file")
         }
         return digest
-    }
-
-    private func layerFailure(_ error: LayeredDecoder.LayerError, path: String) -> VerificationFailure {
-        let layer = error.layer.displayName
-        if let age = error.underlying as? AgeError {
-            switch age.code {
-            case .noMatchingIdentity:
-                return VerificationFailure(path: path, code: .wrongKey, message: "wrong key: \(age.message)")
-            case .truncated:
-                return VerificationFailure(path: path, code: .truncated, message: "truncated: the age layer ends early (\(age.message))")
-            case .notAgeFile:
-                return VerificationFailure(path: path, code: .notABackup, message: "not a Baktainer backup: \(age.message)")
-            default:
-                return VerificationFailure(path: path, code: .corrupt, message: "the age layer is damaged: \(age.message)")
-            }
-        }
-        if let compression = error.underlying as? CompressionError, compression.code == .truncated {
-            return VerificationFailure(path: path, code: .truncated, message: "truncated: the \(layer) layer ends early (\(compression.message))")
-        }
-        return VerificationFailure(path: path, code: .corrupt, message: "the \(layer) layer is damaged: \(error)")
     }
 }

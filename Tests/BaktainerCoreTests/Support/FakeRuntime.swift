@@ -31,6 +31,8 @@ final class FakeRuntime: ContainerRuntime {
         var command: ContainerCommand
         var container: String
         var stdin: [UInt8]
+        /// Whether stdin was ended cleanly (the tool saw end of input rather than being stopped).
+        var stdinFinished = false
     }
 
     let id: RuntimeID
@@ -112,7 +114,11 @@ final class FakeRuntime: ContainerRuntime {
             }
             return nil
         })
-        let stdin = command.attachStdin ? FakeStdin(record: { bytes in self.state.withLock { $0.runs[index].stdin += bytes } }) : nil
+        let stdin =
+            command.attachStdin
+            ? FakeStdin(
+                record: { bytes in self.state.withLock { $0.runs[index].stdin += bytes } },
+                finished: { self.state.withLock { $0.runs[index].stdinFinished = true } }) : nil
         return try await body(
             ExecHandle(
                 stdout: stdout, stdin: stdin,
@@ -156,12 +162,13 @@ final class FakeRuntime: ContainerRuntime {
     }
 }
 
-/// Stdin that records what is written.
+/// Stdin that records what is written, and whether it was ended.
 struct FakeStdin: ExecStdin {
     let record: @Sendable ([UInt8]) -> Void
+    let finished: @Sendable () -> Void
 
     func write(_ buffer: ByteBuffer) async throws { record(Array(buffer.readableBytesView)) }
-    func finish() {}
+    func finish() { finished() }
 }
 
 /// Where a fake exec's stdout is; read and written by that exec's task only.
