@@ -11,8 +11,9 @@
 # and mode the medians of wall time and throughput (dump bytes / wall seconds), the wall-time ratio (shell /
 # Baktainer: above 1 means Baktainer is faster), CPU seconds (user + sys) and CPU per GB of dump for both sides,
 # and both sides' peak RSS. Then restore, into a second PostgreSQL server: `docker exec -i … psql
-# --single-transaction < file` against `baktainer restore FILE --to C --yes` (verify, then stream into psql), of
-# the uncompressed dump and (Baktainer) of its zstd+age file.
+# --single-transaction < file` against `baktainer restore FILE --to C --yes` (verified as it streams into psql,
+# committed once it passed), of the uncompressed dump and (Baktainer) of its zstd+age file; a CHECKPOINT,
+# untimed, before each restore of either side.
 # Usage: scripts/bench-backup.sh [ROUNDS] [ROWS] [MODES] [ENGINES]
 #   ROUNDS default 3; ROWS default 4500000 (≈ 1 GB of pg_dump, ≈ 1.1 GB of mariadb-dump);
 #   MODES default "none gzip zstd zstd+age"; ENGINES default "postgres mariadb" (restore: postgres only).
@@ -159,12 +160,17 @@ mv "$work/backups"/*/* "$work/keep/"
 run_baktainer "$pg_source" zstd+age >/dev/null
 mv "$work/backups"/*/* "$work/keep/"
 plain=$(find "$work/keep" -name '*.sql'); sealed=$(find "$work/keep" -name '*.age')
+checkpoint() {  # untimed, before every restore of either side: each starts with no dirty pages of the last
+	docker exec -e PGPASSWORD="$password" "$target" psql -q -U app -d shop -c CHECKPOINT >/dev/null
+}
 restore_baseline() {  # -> "seconds cpu rss"
+	checkpoint
 	/usr/bin/time -v -o "$work/time" docker exec -i -e PGPASSWORD="$password" "$target" psql --username=app --no-password --no-psqlrc \
 		--quiet --set=ON_ERROR_STOP=1 --single-transaction --dbname=shop <"$plain" >/dev/null
 	echo "$(seconds_of "$work/time") $(cpu_of "$work/time") $(rss_of "$work/time")"
 }
 restore_baktainer() {  # FILE -> "seconds cpu rss"
+	checkpoint
 	BT_AGE_IDENTITY_FILE="$work/key.txt" /usr/bin/time -v -o "$work/time" "$baktainer" restore "$1" --to "$target" --yes --quiet >/dev/null
 	echo "$(seconds_of "$work/time") $(cpu_of "$work/time") $(rss_of "$work/time")"
 }
