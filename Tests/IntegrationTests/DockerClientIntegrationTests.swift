@@ -133,6 +133,29 @@ import Testing
         }
     }
 
+    @Test func aCallerGivingUpBeforeTheProcessStartedStillHasItStopped() async throws {
+        try await TestBed.withRun { run in
+            let container = try await TestBed.startContainer(fixture: "sqlite", runID: run)
+            struct GaveUp: Error {}
+            // The daemon answers the start before it starts the process: a body that throws at once may beat it
+            // when the daemon is busy (seen in CI under load; on an idle daemon the process is up first, and this
+            // test passes without the wait for a late start too).
+            let client = self.client
+            await withTaskGroup(of: Void.self) { group in
+                for round in 1...12 {
+                    group.addTask {
+                        let command = ExecCommand(["sleep", "\(310 + round)"], attachStdin: true)
+                        await #expect(throws: GaveUp.self) {
+                            try await client.withExec(command, inContainer: container) { _ in throw GaveUp() }
+                        }
+                    }
+                }
+            }
+            let left = try await TestBed.processCommandLines(in: container).filter { $0.hasPrefix("sleep 31") }
+            #expect(left.isEmpty, "processes started after their caller gave up: \(left)")
+        }
+    }
+
     @Test func cancellingTheConsumerStopsTheProcessInsideTheContainer() async throws {
         try await TestBed.withRun { run in
             let container = try await TestBed.startContainer(fixture: "sqlite", runID: run)

@@ -49,22 +49,28 @@ extension DockerClient {
         } catch {
             outcome = .failure(error)
         }
-        if !outputFinished { await stopProcesses(token: token, container: container) }
+        if !outputFinished { await stopProcesses(token: token, container: container, exec: execID) }
         return try outcome.get()
+    }
+
+    /// Whether an exec's process runs, and its exit code once it ended (nil before it started and while it runs).
+    private struct ExecState: Decodable {
+        var Running: Bool
+        var ExitCode: Int?
+    }
+
+    private func state(ofExec execID: String) async throws -> ExecState {
+        let answer = try await send(DockerRequest(method: "GET", path: "/exec/\(execID)/json"))
+        try answer.requireSuccess(resource: "exec \(execID)", endpoint: configuration.endpoint, notFound: .noSuchExec)
+        return try answer.decode(ExecState.self, endpoint: configuration.endpoint)
     }
 
     /// The exit code of a finished exec, waiting briefly for the daemon to notice the process ended.
     func exitCode(ofExec execID: String) async throws -> Int {
-        struct ExecState: Decodable {
-            var Running: Bool
-            var ExitCode: Int?
-        }
         var pause = Duration.milliseconds(10)
         let deadline = ContinuousClock.now + .seconds(10)
         while true {
-            let answer = try await send(DockerRequest(method: "GET", path: "/exec/\(execID)/json"))
-            try answer.requireSuccess(resource: "exec \(execID)", endpoint: configuration.endpoint, notFound: .noSuchExec)
-            let state = try answer.decode(ExecState.self, endpoint: configuration.endpoint)
+            let state = try await state(ofExec: execID)
             if !state.Running, let code = state.ExitCode { return code }
             guard ContinuousClock.now < deadline else {
                 throw DockerError(.daemonNotAnswering, "exec \(execID) closed its output but the Docker daemon still reports it running after 10 s")
@@ -99,13 +105,19 @@ extension DockerClient {
         return try answer.decode(Created.self, endpoint: configuration.endpoint).Id
     }
 
-    /// Stops every process in `container` whose environment carries `token`, waiting until they are gone.
+    /// Stops every process in `container` whose environment carries `token` (those of exec `execID`), waiting
+    /// until they are gone.
     ///
-    /// Best effort and independent of task cancellation: it runs from a cancelled task too. A failure is
-    /// swallowed because the caller is already failing for another reason.
-    func stopProcesses(token: String, container: String) async {
+    /// The daemon answers an exec's start before it starts the process, so a caller that gives up at once can
+    /// get here before the process exists: then the script waits up to 5 s for it to appear, and stops it.
+    /// Best effort and independent of task cancellation: it runs from a cancelled task too (the waiting happens
+    /// inside the container). A failure is swallowed because the caller is already failing for another reason.
+    func stopProcesses(token: String, container: String, exec execID: String) async {
+        let state = try? await state(ofExec: execID)
+        if let state, !state.Running, state.ExitCode != nil { return }  // it ended by itself
+        let notStarted = state.map { !$0.Running } ?? false
         let stop = ExecCommand(
-            ["sh", "-c", Self.stopScript, "baktainer-stop", "\(Self.execTokenVariable)=\(token)"], user: "0")
+            ["sh", "-c", Self.stopScript, "baktainer-stop", "\(Self.execTokenVariable)=\(token)", notStarted ? "50" : "0"], user: "0")
         do {
             let id = try await createExec(stop, token: nil, container: container)
             // Not upgraded: the daemon streams the (empty) output and closes when the script has finished.
@@ -116,15 +128,19 @@ extension DockerClient {
         }
     }
 
-    /// Finds processes by an environment entry (`$1`) in /proc, sends SIGTERM, and SIGKILL after 5 s; returns once
-    /// they have exited (at most 5 s after the SIGKILL).
-    /// Uses only sh, tr, sed, kill and sleep, which Debian, Alpine (busybox) and UBI images all have.
+    /// Finds processes by an environment entry (`$1`) in /proc — looking again every 0.1 s, up to `$2` times, while
+    /// there is none — sends SIGTERM, and SIGKILL after 5 s; returns once they have exited (at most 5 s after the
+    /// SIGKILL). Uses only sh, tr, sed, kill and sleep, which Debian, Alpine (busybox) and UBI images all have.
     static let stopScript = #"""
-        mark="$1"; pids=""
-        for d in /proc/[0-9]*; do
-          case "$(tr '\0' '\n' 2>/dev/null < "$d/environ")" in
-            *"$mark"*) pids="$pids ${d#/proc/}" ;;
-          esac
+        mark="$1"; tries="${2:-0}"; pids=""
+        while :; do
+          for d in /proc/[0-9]*; do
+            case "$(tr '\0' '\n' 2>/dev/null < "$d/environ")" in
+              *"$mark"*) pids="$pids ${d#/proc/}" ;;
+            esac
+          done
+          [ -n "$pids" ] || [ "$tries" -le 0 ] && break
+          tries=$((tries-1)); sleep 0.1
         done
         [ -n "$pids" ] || exit 0
         living() {
