@@ -66,6 +66,7 @@ import Testing
             } catch {
                 #expect(error.code == .storage, "\(error)")
                 #expect(error.message.contains("age layer") && error.message.contains(container), "\(error)")
+                #expect(error.message.contains("never committed: nothing was restored"), "\(error)")
                 #expect(!error.message.contains(password))
             }
             let tables = try await TestBed.docker([

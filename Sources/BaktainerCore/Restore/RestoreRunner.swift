@@ -13,8 +13,8 @@ import NIOCore
 /// destination check — or, for an engine whose restore is one transaction (PostgreSQL, one database), nothing
 /// is committed before it passed: the file is then checked as it streams (``VerificationPass``) and the
 /// transaction's `COMMIT` fed only at the end, once it passed; a file that fails leaves the tool stopped
-/// before the end of its input and the transaction rolled back. Stdout of the tool is drained while stdin is fed, so neither side can block the other;
-/// memory stays flat. A failed tool is reported with its exit code and the last lines of its stderr, which for
+/// before the end of its input and the transaction rolled back. Stdout of the tool is drained while stdin is
+/// fed, so neither side can block the other; memory stays flat. A failed tool is reported with its exit code and the last lines of its stderr, which for
 /// psql and mariadb name the line where it stopped. Cancellation stops the tool inside the container.
 ///
 /// The scheduled restore tests reuse ``plan(_:)`` and ``execute(_:progress:)`` with a throw-away container.
@@ -219,6 +219,11 @@ package struct RestoreRunner: Sendable {
             container: target.containerName, progress: progress)
         feeder.transaction = plan.transaction
         feeder.check = plan.streamingCheck
+        /// What a tool stopped before the end of its input left behind.
+        let stoppedEarly =
+            plan.transaction == nil
+            ? "the tool was stopped before the end of its input, the database may be partly restored"
+            : "the tool was stopped inside its transaction, which was never committed: nothing was restored"
         let outcome: RestoreStream.Outcome
         do {
             outcome = try await RestoreStream(runtime: runtime).run(plan.command, in: target.containerID, feeder: feeder)
@@ -229,13 +234,10 @@ package struct RestoreRunner: Sendable {
         } catch let error as VerificationFailure {
             throw Self.uncommitted(error, container: target.containerName)
         } catch let error as StorageError {
-            throw fail(
-                .storage, "reading the backup failed: \(error.message); the tool was stopped before the end of its input, the database may be partly restored")
+            throw fail(.storage, "reading the backup failed: \(error.message); \(stoppedEarly)")
         } catch let error as LayeredDecoder.LayerError {
             throw fail(
-                .storage,
-                "the \(error.layer.displayName) layer of \(path) failed after it was verified (was the file changed?): \(error); the tool was stopped before the end of its input, the database may be partly restored"
-            )
+                .storage, "the \(error.layer.displayName) layer of \(path) failed after it was verified (was the file changed?): \(error); \(stoppedEarly)")
         } catch {
             throw fail(.docker, "\(error); the database may be partly restored")
         }
