@@ -89,7 +89,8 @@ run_baseline() {  # ENGINE NAME MODE -> "seconds cpu rss output_bytes"
 		/usr/bin/time -v -o "$work/time" bash -c "set -o pipefail; $(printf '%q ' "${dump[@]}") $(filter_of "$mode")" >"$work/baseline.out"
 	fi
 	echo "$(seconds_of "$work/time") $(cpu_of "$work/time") $(rss_of "$work/time") $(stat -c %s "$work/baseline.out")"
-	rm -f "$work/baseline.out"
+	# Not removed here: this runs in a process substitution that the caller does not wait for, so a removal
+	# after the echo could hit the next round's file. The next round truncates it; the trap removes $work.
 }
 
 run_baktainer() {  # NAME MODE -> "seconds cpu rss output_bytes dump_bytes"
