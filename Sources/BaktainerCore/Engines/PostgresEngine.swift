@@ -14,8 +14,8 @@
 /// - one database: `psql --username=USER --no-password --no-psqlrc --quiet --file=- --set=ON_ERROR_STOP=1
 ///   --dbname=DB`, fed `BEGIN;`, the dump, then `COMMIT;` (``restoreTransaction(for:)``) — the first error
 ///   stops it and rolls everything back, and so does an input that ends before `COMMIT;` (psql's own
-///   `--single-transaction` commits at end of input, which can take in a dump cut off inside its COPY data). Reading
-///   stdin as a file (`--file=-`) makes psql name the line (`psql:<stdin>:LINE: ERROR: …`).
+///   `--single-transaction` commits at end of input, which can take in a dump cut off inside its COPY data).
+///   Reading stdin as a file (`--file=-`) makes psql name the line (`psql:<stdin>:LINE: ERROR: …`).
 /// - a `pg_dumpall` dump (no database): `psql --username=USER --no-password --no-psqlrc --quiet --file=-
 ///   --dbname=postgres`, without a single transaction (the dump creates databases and connects to them) and
 ///   without stopping at errors (it re-creates the role psql runs as, which always fails); errors are printed.

@@ -14,8 +14,8 @@ import NIOCore
 /// is committed before it passed: the file is then checked as it streams (``VerificationPass``) and the
 /// transaction's `COMMIT` fed only at the end, once it passed; a file that fails leaves the tool stopped
 /// before the end of its input and the transaction rolled back. Stdout of the tool is drained while stdin is
-/// fed, so neither side can block the other; memory stays flat. A failed tool is reported with its exit code and the last lines of its stderr, which for
-/// psql and mariadb name the line where it stopped. Cancellation stops the tool inside the container.
+/// fed, so neither side can block the other; memory stays flat. A failed tool is reported with its exit code
+/// and the last lines of its stderr, which for psql and mariadb name the line where it stopped. Cancellation stops the tool inside the container.
 ///
 /// The scheduled restore tests reuse ``plan(_:)`` and ``execute(_:progress:)`` with a throw-away container.
 package struct RestoreRunner: Sendable {
@@ -74,16 +74,16 @@ package struct RestoreRunner: Sendable {
         } catch {
             throw await failed(error)
         }
-        let keyless = pending.layers.contains(.age) && identities.isEmpty
-        var streamingCheck = checkWhileStreaming && pending.record != nil && !keyless ? pending : nil
-        var verification = pending.unread
-        if streamingCheck == nil {
+        /// The whole file, read and checked now.
+        func verifiedWhole() async throws(RestoreFailure) -> BackupVerification {
             do throws(VerificationFailure) {
-                verification = try await verifier.complete(pending)
+                return try await verifier.complete(pending)
             } catch {
                 throw await failed(error)
             }
         }
+        var streamingCheck = checkWhileStreaming && pending.record != nil && !pending.lacksKey(identities) ? pending : nil
+        var verification = streamingCheck == nil ? try await verifiedWhole() : pending.unread
         let record = verification.record
         guard verification.hasRecord || request.container != nil else {
             throw RestoreFailure(
@@ -125,11 +125,7 @@ package struct RestoreRunner: Sendable {
         }
         if streamingCheck != nil && engine.restoreTransaction(for: target) == nil {  // nothing would hold the bytes back: verify them first
             streamingCheck = nil
-            do throws(VerificationFailure) {
-                verification = try await verifier.complete(pending)
-            } catch {
-                throw await failed(error)
-            }
+            verification = try await verifiedWhole()
         }
         var plan = RestorePlan(
             verification: verification, target: target, command: command, probe: engine.contentProbeCommand(for: target),

@@ -18,6 +18,9 @@ package struct PendingVerification: Sendable {
     /// Whether a dump without a record may lack its completion marker (`--force`).
     package var acceptIncomplete: Bool
 
+    /// Whether the file has an age layer and `identities` holds no key to open it.
+    package func lacksKey(_ identities: [AgeIdentity]) -> Bool { layers.contains(.age) && identities.isEmpty }
+
     /// The verification result before the bytes are read: sizes from the record. For a restore that checks
     /// the file as it streams (``RestoreTransaction``).
     package var unread: BackupVerification {

@@ -22,7 +22,7 @@ package struct VerificationPass {
     package init(_ pending: PendingVerification, identities: [AgeIdentity], requireKey: Bool = true) {
         self.pending = pending
         self.requireKey = requireKey
-        missingKey = pending.layers.contains(.age) && identities.isEmpty
+        missingKey = pending.lacksKey(identities)
         if !missingKey {
             do throws(LayeredDecoder.LayerError) {
                 decoder = try LayeredDecoder(layers: pending.layers, identities: identities)
