@@ -171,6 +171,7 @@ let package = Package(
             dependencies: [
                 "DockerEngineAPI",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
         .testTarget(

@@ -78,14 +78,19 @@ package struct PostgresEngine: DatabaseEngine {
         return RestoreTransaction(begin: "BEGIN;", commit: "COMMIT;")
     }
 
+    /// Prints the number of tables in database `$1` (connecting as `$2`), or `missing` when there is no such database.
+    /// The common case costs one psql start: the count is asked for first, and only when that fails does the script
+    /// look for the database (so a missing one is told apart from any other failure without parsing messages,
+    /// which a server may print in its own language).
     static let probeScript = #"""
+        tables="SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')"
+        psql -X -tA --username="$2" --no-password --dbname="$1" -v ON_ERROR_STOP=1 -c "$tables" 2>/dev/null && exit 0
         exists=$(psql -X -tA --username="$2" --no-password --dbname=postgres -v ON_ERROR_STOP=1 -v db="$1" <<'SQL'
         SELECT count(*) FROM pg_database WHERE datname = :'db';
         SQL
         ) || exit 1
         if [ "$exists" = 0 ]; then echo missing; exit 0; fi
-        psql -X -tA --username="$2" --no-password --dbname="$1" -v ON_ERROR_STOP=1 \
-          -c "SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')"
+        psql -X -tA --username="$2" --no-password --dbname="$1" -v ON_ERROR_STOP=1 -c "$tables"
         """#
 
     static let createScript = #"""

@@ -37,7 +37,6 @@ package final class AtomicFileWriter {
     private var filling = ByteBuffer()
     private var inFlight: EventLoopFuture<ByteBuffer>?
     private var spare: ByteBuffer?
-    private let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.any()
 
     /// Creates and locks the partial file; its directory must exist. Throws a ``StorageError`` when the partial
     /// file exists already (another writer, or a run that died) or the file itself does.
@@ -132,7 +131,9 @@ package final class AtomicFileWriter {
         let hint = end - advised >= Self.writebackStep
         written = end
         if hint { self.advised = end }
-        inFlight = threadPool.runIfActive(eventLoop: eventLoop) {
+        // The loop the caller runs on, when it runs on one (an exec's output consumed on its connection's loop):
+        // then the written batch comes back without a thread hand-off.
+        inFlight = threadPool.runIfActive(eventLoop: MultiThreadedEventLoopGroup.singleton.any()) {
             try batch.withUnsafeReadableBytes { bytes in
                 var offset = 0
                 while offset < bytes.count {

@@ -37,11 +37,12 @@ extension DockerClient {
         let outcome: Swift.Result<Result, any Error>
         do {
             outcome = .success(
-                try await withStream(start, resource: "exec in container '\(container)'", acceptedStatuses: [101, 200]) { reader, outbound in
-                    if !command.attachStdin { outbound.finish() }
+                try await withStream(start, resource: "exec in container '\(container)'", acceptedStatuses: [101, 200], consumeOnEventLoop: true) {
+                    reader, connection in
+                    if !command.attachStdin { connection.finishOutput() }
                     let session = ExecSession(
                         id: execID, stdout: ExecOutput(reader: reader, endpoint: endpoint, stderrLimit: stderrLimit),
-                        stdin: command.attachStdin ? ExecInput(writer: outbound) : nil, client: self)
+                        stdin: command.attachStdin ? ExecInput(connection: connection) : nil, client: self)
                     outputFinished = false
                     defer { outputFinished = session.stdout.isFinished }
                     return try await body(session)

@@ -12,12 +12,12 @@ package final class DockerEventStream: AsyncSequence, AsyncIteratorProtocol {
     package typealias Element = DockerEvent
     package typealias Failure = any Error
 
-    private var reader: HTTPStreamReader<NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator>
+    private var reader: HTTPStreamReader<StreamingConnection.Inbound>
     private var lines = LineSplitter(maximumLineLength: 1 << 20)
     private let endpoint: DockerEndpoint
     private let decoder = JSONDecoder()
 
-    init(reader: HTTPStreamReader<NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator>, endpoint: DockerEndpoint) {
+    init(reader: HTTPStreamReader<StreamingConnection.Inbound>, endpoint: DockerEndpoint) {
         self.reader = reader
         self.endpoint = endpoint
     }

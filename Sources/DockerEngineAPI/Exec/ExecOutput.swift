@@ -10,7 +10,7 @@ package final class ExecOutput: AsyncSequence, AsyncIteratorProtocol {
     package typealias Element = ByteBuffer
     package typealias Failure = any Error
 
-    private var reader: HTTPStreamReader<NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator>
+    private var reader: HTTPStreamReader<StreamingConnection.Inbound>
     private var demultiplexer = StreamDemultiplexer()
     private var input = ByteBuffer()
     private let endpoint: DockerEndpoint
@@ -23,7 +23,7 @@ package final class ExecOutput: AsyncSequence, AsyncIteratorProtocol {
     package private(set) var isFinished = false
 
     init(
-        reader: HTTPStreamReader<NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator>, endpoint: DockerEndpoint,
+        reader: HTTPStreamReader<StreamingConnection.Inbound>, endpoint: DockerEndpoint,
         stderrLimit: Int
     ) {
         self.reader = reader

@@ -47,16 +47,15 @@ struct DockerConnector: Sendable {
         }
     }
 
-    /// Connects for a long stream (exec output, events): reads are back-pressured, and finishing the
-    /// outbound writer half-closes the connection (which ends an exec's stdin).
-    func connectStreaming() async throws(DockerError) -> NIOAsyncChannel<ByteBuffer, ByteBuffer> {
+    /// Connects for a long stream (exec output, events): reads are back-pressured through a ``ReceiveQueue``, and
+    /// ``StreamingConnection/finishOutput()`` half-closes the connection (which ends an exec's stdin).
+    func connectStreaming() async throws(DockerError) -> StreamingConnection {
         try await connect { channel in
             channel.eventLoop.makeCompletedFuture {
-                try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
-                    wrappingChannelSynchronously: channel,
-                    configuration: .init(
-                        backPressureStrategy: .init(lowWatermark: 2, highWatermark: 8),
-                        isOutboundHalfClosureEnabled: true))
+                try channel.syncOptions?.setOption(.autoRead, value: false)
+                let queue = ReceiveQueue(eventLoop: channel.eventLoop)
+                try channel.pipeline.syncOperations.addHandler(queue)
+                return StreamingConnection(channel: channel, queue: queue)
             }
         }
     }

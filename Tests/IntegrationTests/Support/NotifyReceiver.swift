@@ -39,12 +39,14 @@ struct NotifyReceiver: TestServer, Sendable {
         try requests().filter { $0.path.hasPrefix(prefix) }
     }
 
-    /// Polls every 100 ms until at least `count` requests whose path starts with `prefix` have arrived, and returns all
-    /// of those (a hang guard of `timeout`, not a timing claim); throws with what did arrive when the time is up.
-    func waitForRequests(count: Int, path prefix: String = "/", timeout: Duration = .seconds(20)) async throws -> [ReceivedRequest] {
+    /// Polls every 100 ms until at least `count` requests whose path starts with `prefix` (and that `matches`) have
+    /// arrived, and returns all of those (a hang guard of `timeout`, not a timing claim); throws with what did arrive when the time is up.
+    func waitForRequests(
+        count: Int, path prefix: String = "/", timeout: Duration = .seconds(20), where matches: (ReceivedRequest) -> Bool = { _ in true }
+    ) async throws -> [ReceivedRequest] {
         let deadline = ContinuousClock.now + timeout
         while true {
-            let received = try requests(path: prefix)
+            let received = try requests(path: prefix).filter(matches)
             if received.count >= count { return received }
             guard ContinuousClock.now < deadline else {
                 let all = try requests().map { "\($0.method) \($0.path)\($0.query.isEmpty ? "" : "?\($0.query)") \($0.body.prefix(200))" }
