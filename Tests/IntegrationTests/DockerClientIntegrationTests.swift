@@ -52,30 +52,36 @@ import Testing
         }
     }
 
+    /// Runs in a process of its own (`baktainer-bench`, the exec client streaming to a file): tests run in parallel in
+    /// this one, and a neighbour's buffers (an S3 upload holds 8 parts of 16 MiB) would count as this stream's.
     @Test func streamsOneGibibyteOutOfAnExecWithFlatMemory() async throws {
         try await TestBed.withRun { run in
             let container = try await TestBed.startContainer(fixture: "sqlite", runID: run)
             let expected = 1 << 30
-            let before = TestBed.residentBytes()
-            var peak = before
-            let termination = try await client.withExec(ExecCommand(["head", "-c", "\(expected)", "/dev/zero"]), inContainer: container) { session in
-                var received = 0
-                var nextSample = 0
-                for try await buffer in session.stdout {
-                    if received == 0 { #expect(buffer.readableBytesView.allSatisfy { $0 == 0 }) }
-                    received += buffer.readableBytes
-                    if received >= nextSample {
-                        peak = max(peak, TestBed.residentBytes())
-                        nextSample += 32 << 20
-                    }
+            let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            let process = Process()
+            process.executableURL = directory.appendingPathComponent("baktainer-bench")
+            process.arguments = [container, "\(expected)", "/dev/null"]
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            // VmHWM is the process's peak resident memory so far; sampled until it exits.
+            var peak = 0
+            while process.isRunning {
+                if let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+                    let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+                    let kilobytes = line.split(separator: " ").compactMap({ Int($0) }).first
+                {
+                    peak = max(peak, kilobytes * 1024)
                 }
-                #expect(received == expected)
-                return try await session.wait()
+                try await Task.sleep(for: .milliseconds(20))
             }
-            #expect(termination.exitCode == 0)
-            #expect(termination.stdoutByteCount == expected)
+            let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            // It exits 0 only when the exec exited 0 and exactly `expected` bytes came through.
+            #expect(process.terminationStatus == 0, "\(printed)")
+            #expect(printed.hasPrefix("\(expected) "))
             // Flat memory: a client that buffered the stream would grow by hundreds of MiB here.
-            #expect(peak - before < 48 << 20, "resident memory grew by \((peak - before) >> 20) MiB while streaming 1 GiB")
+            #expect(peak > 0 && peak < 64 << 20, "the exec client's resident memory peaked at \(peak >> 20) MiB while streaming 1 GiB")
         }
     }
 

@@ -158,14 +158,6 @@ enum TestBed {
         return output.split(separator: "\n").map(String.init)
     }
 
-    /// The resident memory of this test process in bytes.
-    static func residentBytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
-        else { return 0 }
-        let kilobytes = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
-        return kilobytes * 1024
-    }
 }
 
 /// A failure of the test bed itself (not of the code under test).
