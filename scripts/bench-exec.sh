@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Exec throughput: 1 GiB (and 100 MiB) of /dev/zero from a container to a file, through Baktainer's Docker
 # client and, in the same run, through `docker exec … > file` (the baseline). Prints throughputs, their
-# ratio and the client's peak resident memory. Usage: scripts/bench-exec.sh [ROUNDS]
+# ratio and the client's peak resident memory. Usage: scripts/bench-exec.sh [ROUNDS] (BENCH_WORK: as in bench-backup.sh)
 set -euo pipefail
 # The build the image ships (release, Swift runtime linked statically); BENCH_SCRATCH picks its folder.
 scratch=${BENCH_SCRATCH:-.build-bench}
@@ -15,7 +15,7 @@ trap 'stop_own_dockerd "$engine_before"' EXIT
 scripts/testbed.sh >/dev/null
 swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product baktainer-bench >/dev/null
 bench=$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/baktainer-bench
-work=$(mktemp -d /var/tmp/bt-bench.XXXXXX)
+work=$(mktemp -d "${BENCH_WORK:-/var/tmp}/bt-bench.XXXXXX")
 name=bt-bench-$$
 docker run -d --network none --name "$name" --label baktainer.test=bench baktainer-fixture/sqlite:current >/dev/null
 trap 'docker rm -f "$name" >/dev/null 2>&1; rm -rf "$work"; stop_own_dockerd "$engine_before"' EXIT
