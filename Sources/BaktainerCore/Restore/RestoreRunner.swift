@@ -15,7 +15,8 @@ import NIOCore
 /// transaction's `COMMIT` fed only at the end, once it passed; a file that fails leaves the tool stopped
 /// before the end of its input and the transaction rolled back. Stdout of the tool is drained while stdin is
 /// fed, so neither side can block the other; memory stays flat. A failed tool is reported with its exit code
-/// and the last lines of its stderr, which for psql and mariadb name the line where it stopped. Cancellation stops the tool inside the container.
+/// and the last lines of its stderr, which for psql and mariadb name the line where it stopped. Cancellation
+/// stops the tool inside the container.
 ///
 /// The scheduled restore tests reuse ``plan(_:)`` and ``execute(_:progress:)`` with a throw-away container.
 package struct RestoreRunner: Sendable {

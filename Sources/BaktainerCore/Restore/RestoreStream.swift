@@ -4,8 +4,8 @@ import NIOCore
 /// stdout and waits for the exit code, so the tool can never block on a full pipe.
 ///
 /// A local failure while feeding (the file unreadable, a layer damaged, a file that fails its check) cancels
-/// the exec, which stops the tool inside the container before it sees the end of its input. A failed write because the tool exited early is
-/// not an error of its own: the tool's exit code and stderr tell why.
+/// the exec, which stops the tool inside the container before it sees the end of its input. A failed write
+/// because the tool exited early is not an error of its own: the tool's exit code and stderr tell why.
 struct RestoreStream: Sendable {
     /// How the tool ended and how much was fed.
     struct Outcome: Sendable {

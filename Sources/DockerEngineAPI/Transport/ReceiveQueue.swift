@@ -115,11 +115,7 @@ final class ReceiveQueue: ChannelInboundHandler, Sendable {
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        self.context.value = context
-        if context.channel.isActive {
-            state.withLock { $0.reading = true }
-            context.read()
-        }
+        self.context.value = context  // reading starts on channelActive (or, already active, at the first next())
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {

@@ -40,7 +40,8 @@ struct NotifyReceiver: TestServer, Sendable {
     }
 
     /// Polls every 100 ms until at least `count` requests whose path starts with `prefix` (and that `matches`) have
-    /// arrived, and returns all of those (a hang guard of `timeout`, not a timing claim); throws with what did arrive when the time is up.
+    /// arrived, and returns all of those (a hang guard of `timeout`, not a timing claim); throws with what did
+    /// arrive when the time is up.
     func waitForRequests(
         count: Int, path prefix: String = "/", timeout: Duration = .seconds(20), where matches: (ReceivedRequest) -> Bool = { _ in true }
     ) async throws -> [ReceivedRequest] {

@@ -157,7 +157,6 @@ enum TestBed {
         ])
         return output.split(separator: "\n").map(String.init)
     }
-
 }
 
 /// A failure of the test bed itself (not of the code under test).
