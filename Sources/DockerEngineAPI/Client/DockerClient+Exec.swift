@@ -110,15 +110,15 @@ extension DockerClient {
     /// until they are gone.
     ///
     /// The daemon answers an exec's start before it starts the process, so a caller that gives up at once can
-    /// get here before the process exists: then the script waits up to 5 s for it to appear, and stops it.
-    /// Best effort and independent of task cancellation: it runs from a cancelled task too (the waiting happens
+    /// get here before the process carries the token in /proc — seen in CI even when the daemon already reported
+    /// it running (the pid may still be the runtime's init, not yet the command): the script waits up to 5 s for
+    /// it to appear, and stops it. Only an exec the daemon reports ended is left alone; one that ends just after
+    /// that check costs the 5 s of looking. Best effort and independent of task cancellation: it runs from a cancelled task too (the waiting happens
     /// inside the container). A failure is swallowed because the caller is already failing for another reason.
     func stopProcesses(token: String, container: String, exec execID: String) async {
         let state = try? await state(ofExec: execID)
         if let state, !state.Running, state.ExitCode != nil { return }  // it ended by itself
-        let notStarted = state.map { !$0.Running } ?? false
-        let stop = ExecCommand(
-            ["sh", "-c", Self.stopScript, "baktainer-stop", "\(Self.execTokenVariable)=\(token)", notStarted ? "50" : "0"], user: "0")
+        let stop = ExecCommand(["sh", "-c", Self.stopScript, "baktainer-stop", "\(Self.execTokenVariable)=\(token)", "50"], user: "0")
         do {
             let id = try await createExec(stop, token: nil, container: container)
             // Not upgraded: the daemon streams the (empty) output and closes when the script has finished.
