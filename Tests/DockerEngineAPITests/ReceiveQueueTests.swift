@@ -79,4 +79,21 @@ private struct Broken: Error, Equatable {}
         await #expect(throws: CancellationError.self) { try await reader.value }
         try await channel.close()
     }
+
+    @Test func aStreamTricklingInIsReadAgainAfterAPause() async throws {
+        let (channel, queue, counter) = try await connected()
+        func reads() -> Int { counter.reads.load(ordering: .relaxed) }
+        try await receive("first", on: channel)  // no estimate yet: read on at once
+        let before = reads()
+        _ = try await queue.next()
+        await channel.testingEventLoop.advanceTime(by: .milliseconds(1))
+        try await receive("second", on: channel)  // 11 bytes in 1 ms: the longest pause
+        #expect(reads() == before)
+        await channel.testingEventLoop.advanceTime(by: .milliseconds(3))
+        #expect(reads() == before)
+        await channel.testingEventLoop.advanceTime(by: .milliseconds(1))
+        #expect(reads() == before + 1)
+        #expect(try await queue.next().map { String(buffer: $0) } == "second")
+        try await channel.close()
+    }
 }

@@ -7,7 +7,8 @@ import Synchronization
 /// a reader that stops asking stops the reading (the daemon, then the process behind it, waits). A reader
 /// finding a buffer waiting takes it without suspending — with the reader on the connection's event loop
 /// (``EventLoopTaskExecutor``) a large stream costs one socket read per buffer and little else, which is why
-/// this replaces `NIOAsyncChannel` here. After the last buffer the reader gets nil when the daemon closed the
+/// this replaces `NIOAsyncChannel` here. After a read that found the socket nearly drained, a ``ReadPacer`` may
+/// delay the next one a little, so that the bytes come in larger pieces. After the last buffer the reader gets nil when the daemon closed the
 /// connection, or the error that ended it. A waiting reader that is cancelled gets `CancellationError`.
 final class ReceiveQueue: ChannelInboundHandler, Sendable {
     typealias InboundIn = ByteBuffer
@@ -20,6 +21,9 @@ final class ReceiveQueue: ChannelInboundHandler, Sendable {
         /// Whether a socket read has been asked for and not completed.
         var reading = false
         var cancelled = false
+        /// Bytes received since the last socket read was asked for.
+        var cycleBytes = 0
+        var pacer = ReadPacer()
     }
 
     /// What a reader does next.
@@ -131,6 +135,7 @@ final class ReceiveQueue: ChannelInboundHandler, Sendable {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let buffer = unwrapInboundIn(data)
         let waiter = state.withLock { state -> CheckedContinuation<ByteBuffer?, any Error>? in
+            state.cycleBytes += buffer.readableBytes
             guard let waiter = state.waiter else {
                 state.buffers.append(buffer)
                 return nil
@@ -142,11 +147,19 @@ final class ReceiveQueue: ChannelInboundHandler, Sendable {
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        let readMore = state.withLock { state in
+        let now = context.eventLoop.now
+        let (readMore, pause) = state.withLock { state -> (Bool, TimeAmount?) in
+            defer { state.cycleBytes = 0 }
             state.reading = state.end == nil && state.buffers.count < readAhead
-            return state.reading
+            return (state.reading, state.pacer.pause(afterCycleOf: state.cycleBytes, at: now))
         }
-        if readMore { context.read() }
+        guard readMore else { return }
+        if let pause {
+            let box = self.context
+            context.eventLoop.scheduleTask(in: pause) { box.value?.read() }
+        } else {
+            context.read()
+        }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
