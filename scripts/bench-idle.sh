@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Idle daemon cost: `baktainer run` (release build) watching N labelled containers whose schedule does not
 # fire during the measurement. Prints the daemon's resident memory (start, end, peak) and its CPU use over
-# the window, read from /proc/PID/{status,stat}.
+# the window, read from /proc/PID/{status,stat}. RSS splits into anonymous memory (what the daemon allocates) and
+# file-backed pages (clean pages of the binary the kernel maps 64 KiB around each first touch and can drop).
 # Usage: scripts/bench-idle.sh [TARGETS] [SECONDS]   (defaults: 50 targets, 60 s)
 set -euo pipefail
 # The build the image ships (release, Swift runtime linked statically); BENCH_SCRATCH picks its folder.
@@ -40,6 +41,7 @@ for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/api/status" | grep -q
 scheduled=$(curl -sf "http://127.0.0.1:$port/metrics" | awk '/^baktainer_targets /{print $2}')
 rss() { awk '/VmRSS/{print int($2/1024)}' "/proc/$pid/status"; }
 hwm() { awk '/VmHWM/{print int($2/1024)}' "/proc/$pid/status"; }
+kib() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$pid/status"; }  # RssAnon: what the daemon allocated; RssFile: its binary's mapped pages
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 hz=$(getconf CLK_TCK)
 sleep 5
@@ -49,4 +51,5 @@ end_rss=$(rss); end_ticks=$(ticks)
 cpu=$(awk -v t=$((end_ticks - start_ticks)) -v hz="$hz" -v s="$seconds" 'BEGIN { printf "%.2f", 100 * t / hz / s }')
 echo "idle daemon, $scheduled targets scheduled, ${seconds} s window:"
 echo "  RSS at start ${start_rss} MiB, at end ${end_rss} MiB, peak $(hwm) MiB"
+echo "  of which anonymous (heap, stacks) $(kib RssAnon) KiB, file-backed (pages of the binary and libraries) $(kib RssFile) KiB"
 echo "  CPU $cpu % of one core ($((end_ticks - start_ticks)) ticks of 1/$hz s)"
