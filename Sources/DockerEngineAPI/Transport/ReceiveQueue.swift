@@ -8,8 +8,9 @@ import Synchronization
 /// finding a buffer waiting takes it without suspending — with the reader on the connection's event loop
 /// (``EventLoopTaskExecutor``) a large stream costs one socket read per buffer and little else, which is why
 /// this replaces `NIOAsyncChannel` here. After a read that found the socket nearly drained, a ``ReadPacer`` may
-/// delay the next one a little, so that the bytes come in larger pieces. After the last buffer the reader gets nil when the daemon closed the
-/// connection, or the error that ended it. A waiting reader that is cancelled gets `CancellationError`.
+/// delay the next one a little, so that the bytes come in larger pieces. After the last buffer the reader gets
+/// nil when the daemon closed the connection, or the error that ended it. A waiting reader that is cancelled gets
+/// `CancellationError`.
 final class ReceiveQueue: ChannelInboundHandler, Sendable {
     typealias InboundIn = ByteBuffer
 
