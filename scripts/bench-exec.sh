@@ -20,10 +20,7 @@ name=bt-bench-$$
 docker run -d --network none --name "$name" --label baktainer.test=bench baktainer-fixture/sqlite:current >/dev/null
 trap 'docker rm -f "$name" >/dev/null 2>&1; rm -rf "$work"; stop_own_dockerd "$engine_before"' EXIT
 
-. scripts/bench-lib.sh  # median
-mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / s / 1e6 }'; }
-seconds_of() { awk '/Elapsed \(wall clock\)/ { n = split($NF, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
-rss_of() { awk '/Maximum resident set size/ { print int($NF / 1024) }' "$1"; }
+. scripts/bench-lib.sh  # seconds_of, rss_of, mbps, ratio, median, maximum
 
 run_baseline() {  # bytes -> seconds
     /usr/bin/time -v -o "$work/time" docker exec "$name" head -c "$1" /dev/zero >"$work/out"
@@ -37,7 +34,7 @@ run_client() {  # bytes -> "seconds rss_mib"
 }
 
 gib=$((1 << 30)); mib100=$((100 << 20))
-bases=""; clients=""; peak_gib=0
+bases=""; clients=""; rsses=""
 for round in $(seq 1 "$rounds"); do
     # Alternating which side goes first, so that neither always meets the other's page-cache writeback.
     if (( round % 2 )); then
@@ -46,8 +43,7 @@ for round in $(seq 1 "$rounds"); do
         read -r c rss < <(run_client $gib); b=$(run_baseline $gib)
     fi
     echo "round $round: docker exec $(mbps $gib "$b") MB/s, baktainer $(mbps $gib "$c") MB/s, client RSS ${rss} MiB"
-    bases+="$b "; clients+="$c "
-    peak_gib=$(( rss > peak_gib ? rss : peak_gib ))
+    bases+="$b "; clients+="$c "; rsses+="$rss "
 done
 read -r _ rss_small < <(run_client $mib100)
 # shellcheck disable=SC2086
@@ -57,5 +53,6 @@ client=$(median $clients)
 echo "exec 1 GiB → file, medians of $rounds:"
 echo "  docker exec > file : $(mbps $gib "$base") MB/s"
 echo "  baktainer client   : $(mbps $gib "$client") MB/s"
-echo "  ratio (client/docker): $(awk -v b="$base" -v c="$client" 'BEGIN { printf "%.2f", b / c }')"
-echo "  client peak RSS: ${peak_gib} MiB at 1 GiB, ${rss_small} MiB at 100 MiB"
+echo "  ratio (client/docker): $(ratio "$base" "$client")"
+# shellcheck disable=SC2086
+echo "  client peak RSS: $(maximum $rsses) MiB at 1 GiB, ${rss_small} MiB at 100 MiB"

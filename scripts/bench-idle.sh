@@ -39,9 +39,9 @@ BT_BACKUP_DIR="$work" BT_HTTP_PORT=$port BT_FILTER_LABEL="baktainer.test=$run" B
 pid=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/api/status" | grep -q '"nextRun"' && break; sleep 0.2; done
 scheduled=$(curl -sf "http://127.0.0.1:$port/metrics" | awk '/^baktainer_targets /{print $2}')
-rss() { awk '/VmRSS/{print int($2/1024)}' "/proc/$pid/status"; }
-hwm() { awk '/VmHWM/{print int($2/1024)}' "/proc/$pid/status"; }
-kib() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$pid/status"; }  # RssAnon: what the daemon allocated; RssFile: its binary's mapped pages
+kib() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$pid/status"; }  # one /proc/PID/status field, in KiB
+rss() { echo $(( $(kib VmRSS) / 1024 )); }
+hwm() { echo $(( $(kib VmHWM) / 1024 )); }
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 hz=$(getconf CLK_TCK)
 sleep 5

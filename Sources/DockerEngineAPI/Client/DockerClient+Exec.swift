@@ -113,8 +113,9 @@ extension DockerClient {
     /// get here before the process carries the token in /proc — seen in CI even when the daemon already reported
     /// it running (the pid may still be the runtime's init, not yet the command): the script waits up to 5 s for
     /// it to appear, and stops it. Only an exec the daemon reports ended is left alone; one that ends just after
-    /// that check costs the 5 s of looking. Best effort and independent of task cancellation: it runs from a cancelled task too (the waiting happens
-    /// inside the container). A failure is swallowed because the caller is already failing for another reason.
+    /// that check costs the 5 s of looking. Best effort and independent of task cancellation: it runs from a
+    /// cancelled task too (the waiting happens inside the container). A failure is swallowed because the caller is
+    /// already failing for another reason.
     func stopProcesses(token: String, container: String, exec execID: String) async {
         let state = try? await state(ofExec: execID)
         if let state, !state.Running, state.ExitCode != nil { return }  // it ended by itself

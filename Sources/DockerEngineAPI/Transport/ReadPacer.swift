@@ -15,11 +15,11 @@ import NIOCore
 /// pipeline's buffers take to fill), hence 512 KiB.
 struct ReadPacer {
     /// A read cycle bringing fewer bytes than this found the socket nearly drained.
-    var smallCycle = 64 << 10
+    let smallCycle = 64 << 10
     /// Bytes to let gather before reading again.
-    var gather = 512 << 10
+    let gather = 512 << 10
     /// The longest pause, whatever the estimate.
-    var longestPause = TimeAmount.milliseconds(4)
+    let longestPause = TimeAmount.milliseconds(4)
 
     private var windowStart: NIODeadline?
     private var windowBytes = 0
