@@ -59,7 +59,8 @@ struct RunCommand: ConfiguredCommand {
             logger: logger, observers: notifier.isEnabled ? [notifier] : [], metrics: metrics,
             restoreTest: RestoreTest(
                 runtime: runtime, restorer: RestoreRunner(runtime: runtime, identities: pipeline.encryption.identities, logger: logger),
-                storage: try destinations.storage(named: daemonSettings.verifySource, local: storage, setting: EnvironmentKey.verifyFrom), logger: logger)
+                storage: try destinations.storage(named: daemonSettings.verifySource, local: storage, setting: EnvironmentKey.verifyFrom), logger: logger),
+            trimmer: CodePageTrimmer(logger: logger)
         ) { observer in
             BackupJobRunner(
                 runner: runner, storage: storage, settings: pipeline, observer: observer, attempts: daemonSettings.retryAttempts, copier: copier)

@@ -2,6 +2,7 @@ import BaktainerCore
 import Foundation
 import Logging
 import ServiceLifecycleTestKit
+import Synchronization
 import Testing
 
 /// The daemon driven by a test clock, over a fake runtime and the in-memory storage: schedules, retries, no new
@@ -20,14 +21,14 @@ import Testing
         // 2026-11-25 10:00:30 UTC: the next minute starts in 30 s.
         let clock = TestClock(start: Date(timeIntervalSince1970: 1_795_600_830))
 
-        func daemon(_ variables: [String: String] = [:]) throws -> BackupDaemon {
+        func daemon(_ variables: [String: String] = [:], trimmer: (any IdleTrimming)? = nil) throws -> BackupDaemon {
             var environment = ["BT_CRON": "* * * * *", "BT_RETRY_ATTEMPTS": "3", "BT_SHUTDOWN_TIMEOUT": "30"]
             environment.merge(variables) { $1 }
             let settings = try DaemonSettings(configuration: ConfigurationValues(environment: environment))
             let (runtime, storage, events, clock) = (self.runtime, self.storage, self.events, self.clock)
             return BackupDaemon(
                 runtime: runtime, labels: ["baktainer.backup=true"], settings: settings, maximumConcurrent: 2,
-                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), observers: [events], clock: clock,
+                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), observers: [events], trimmer: trimmer, clock: clock,
                 now: { clock.wallNow },
                 makeJobs: { observer in
                     BackupJobRunner(
@@ -102,6 +103,39 @@ import Testing
                 gate.open()
                 #expect(await eventually { daemon.state.snapshot().jobs.first?.lastResult == "ok" })
                 #expect(daemon.state.snapshot().jobs.first?.skippedOverlaps == 1)
+                trigger.triggerGracefulShutdown()
+                try await group.waitForAll()
+            }
+        }
+    }
+
+    /// Counts the daemon's calls to ``IdleTrimming/trim()``.
+    final class TrimCounter: IdleTrimming {
+        private let count = Mutex(0)
+        var trims: Int { count.withLock { $0 } }
+        func trim() { count.withLock { $0 += 1 } }
+    }
+
+    @Test func memoryIsTrimmedOnceIdleAfterStartUpAndAfterEachRoundNeverDuringOne() async throws {
+        let gate = Gate()
+        let slow = FakeRuntime.Script(stdout: [Array(Self.dump.utf8)], gate: gate)
+        let setup = Setup(runtime: Self.runtime { slow })
+        let trimmer = TrimCounter()
+        let daemon = try setup.daemon(trimmer: trimmer)
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await daemon.run() }
+                // Start-up: once the containers are listed, before any backup is due.
+                #expect(await eventually { trimmer.trims == 1 })
+                #expect(daemon.state.hasSynchronized && setup.events.kinds.isEmpty)
+                #expect(await Self.advance(setup.clock) { daemon.state.snapshot().jobs.first?.running == true })
+                // The scheduler wakes while the backup runs (the next minute is due, and skipped): no trim then.
+                setup.clock.advance(by: .seconds(60))
+                #expect(await eventually { setup.events.kinds.contains("skipped") })
+                #expect(trimmer.trims == 1)
+                gate.open()
+                #expect(await eventually { daemon.state.snapshot().jobs.first?.lastResult == "ok" })
+                #expect(await eventually { trimmer.trims == 2 })
                 trigger.triggerGracefulShutdown()
                 try await group.waitForAll()
             }

@@ -16,6 +16,9 @@ import ServiceLifecycle
 ///   up to `maximumConcurrent` and skips (and reports) a job whose previous run is still going;
 /// - each run goes through ``BackupJobRunner`` (retries of transient failures, retention, events).
 ///
+/// Once the first discovery is done, and again after each round of backups, the scheduler hands memory the idle
+/// daemon does not need back to its ``IdleTrimming`` (the code pages start-up and the backups touched).
+///
 /// On graceful shutdown (SIGTERM/SIGINT through ServiceLifecycle) every sleep ends, it starts nothing new (no
 /// retry either), lets running backups finish within `shutdownTimeout`, then cancels them — which removes their
 /// partial files and stops their dump processes inside the containers — and returns. Time comes from `clock`
@@ -35,15 +38,16 @@ package struct BackupDaemon: Service {
     private let clock: any Clock<Duration>
     private let now: @Sendable () -> Date
     private let restoreTest: RestoreTest?
+    private let trimmer: (any IdleTrimming)?
     private let wakeup = SchedulerWakeup()
 
     /// Creates a daemon over the containers of `runtime` carrying every one of `labels`. `makeJobs` builds the job
     /// runner from the observer that feeds the daemon's state, `metrics` and log (plus `observers`). `now` is the
-    /// wall clock; `clock` paces every wait.
+    /// wall clock; `clock` paces every wait. `trimmer` gives memory back whenever the daemon falls idle.
     package init(
         runtime: any ContainerRuntime, labels: [String], settings: DaemonSettings, maximumConcurrent: Int, logger: Logger,
         observers: [any BackupObserver] = [], metrics: DaemonMetrics = DaemonMetrics(), restoreTest: RestoreTest? = nil,
-        clock: any Clock<Duration> = ContinuousClock(),
+        trimmer: (any IdleTrimming)? = nil, clock: any Clock<Duration> = ContinuousClock(),
         now: @escaping @Sendable () -> Date = { Date() }, makeJobs: (any BackupObserver) -> BackupJobRunner
     ) {
         self.runtime = runtime
@@ -54,6 +58,7 @@ package struct BackupDaemon: Service {
         self.clock = clock
         self.now = now
         self.restoreTest = restoreTest
+        self.trimmer = trimmer
         let state = DaemonState(defaultSchedule: settings.schedule, timeZone: settings.timeZone, startedAt: now())
         self.state = state
         self.metrics = metrics
@@ -253,6 +258,7 @@ package struct BackupDaemon: Service {
     private func schedule() async -> Bool {
         do {
             try await withThrowingDiscardingTaskGroup { runs in
+                var trimmed = false  // since start-up or the last round of backups
                 while !Task.isShuttingDownGracefully && !Task.isCancelled {
                     let (start, skipped) = state.takeDueJobs(now: now(), slots: maximumConcurrent)
                     for job in skipped {
@@ -260,6 +266,11 @@ package struct BackupDaemon: Service {
                     }
                     for job in start {
                         runs.addTask { await perform(job) }
+                    }
+                    if !start.isEmpty { trimmed = false }
+                    if !trimmed, let trimmer, state.hasSynchronized, state.runningCount == 0 {
+                        trimmer.trim()
+                        trimmed = true
                     }
                     await sleep(until: state.nextWake)
                 }

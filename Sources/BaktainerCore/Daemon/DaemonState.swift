@@ -214,6 +214,9 @@ package final class DaemonState: BackupObserver {
         state.withLock { ($0.dockerReachable, $0.dockerError) }
     }
 
+    /// Whether discovery has listed the containers at least once.
+    package var hasSynchronized: Bool { state.withLock { $0.synchronizedOnce } }
+
     /// How many backups run now.
     package var runningCount: Int { state.withLock { $0.running } }
 
