@@ -136,4 +136,28 @@ import Testing
         await finish(state, job, .failure(BackupFailure(container: "a", code: .dumpFailed, message: "x")), now: at(minute: 4))
         #expect(state.staleJobs(now: at(minute: 4), maximumAge: nil).count == 1, "a failure does not refresh")
     }
+
+    @Test func theFreshnessLimitFollowsEachNewSuccessAndScheduleChange() async throws {
+        let state = state()
+        state.setDockerReachable(true)
+        let monthly = try BackupSchedule(name: "default", text: "0 0 1 * *")
+        let january = Date(timeIntervalSince1970: 1_798_761_600)  // 2027-01-01T00:00:00Z
+        let day: TimeInterval = 86_400
+        state.synchronize(with: [.success(target("a", schedules: [monthly]))], now: january.addingTimeInterval(-60))
+        let job = state.takeDueJobs(now: january, slots: 1).start[0]
+        await finish(state, job, record(at: january), now: january)
+        // The interval after 1 January is February's 28 days: stale after 84 days.
+        #expect(state.staleJobs(now: january.addingTimeInterval(83 * day), maximumAge: nil).isEmpty)
+        #expect(state.staleJobs(now: january.addingTimeInterval(85 * day), maximumAge: nil).count == 1)
+        // A success on 1 February: March's 31 days make it 93, not the 84 worked out before.
+        let february = january.addingTimeInterval(31 * day)
+        let again = state.takeDueJobs(now: february, slots: 1).start[0]
+        await finish(state, again, record(at: february), now: february)
+        #expect(state.staleJobs(now: february.addingTimeInterval(92 * day), maximumAge: nil).isEmpty)
+        #expect(state.staleJobs(now: february.addingTimeInterval(94 * day), maximumAge: nil).count == 1)
+        // Relabelled to daily: three days.
+        let daily = try BackupSchedule(name: "default", text: "0 0 * * *")
+        state.synchronize(with: [.success(target("a", schedules: [daily]))], now: february)
+        #expect(state.staleJobs(now: february.addingTimeInterval(4 * day), maximumAge: nil).count == 1)
+    }
 }

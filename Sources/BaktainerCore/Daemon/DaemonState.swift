@@ -16,6 +16,9 @@ package final class DaemonState: BackupObserver {
         var pending = false
         /// Gone from discovery while running: never started again, dropped when the run ends.
         var orphaned = false
+        /// Three intervals of the schedule after `since`, as last computed: `/health` and the freshness check ask
+        /// often, and working them out from the cron expression costs calendar arithmetic each time.
+        var freshness: (since: Date, cron: String, limit: TimeInterval)?
     }
 
     private struct State {
@@ -251,8 +254,11 @@ package final class DaemonState: BackupObserver {
                 let limit: TimeInterval
                 if let maximumAge {
                     limit = TimeInterval(maximumAge.components.seconds)
+                } else if let known = entry.freshness, known.since == since, known.cron == entry.job.schedule.text {
+                    limit = known.limit
                 } else {
                     limit = 3 * entry.job.schedule.expression.interval(near: since, in: timeZone)
+                    state.entries[key]?.freshness = (since, entry.job.schedule.text, limit)
                 }
                 return now.timeIntervalSince(since) > limit ? entry : nil
             }
