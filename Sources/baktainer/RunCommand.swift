@@ -60,7 +60,7 @@ struct RunCommand: ConfiguredCommand {
             restoreTest: RestoreTest(
                 runtime: runtime, restorer: RestoreRunner(runtime: runtime, identities: pipeline.encryption.identities, logger: logger),
                 storage: try destinations.storage(named: daemonSettings.verifySource, local: storage, setting: EnvironmentKey.verifyFrom), logger: logger),
-            trimmer: CodePageTrimmer(logger: logger)
+            trimmer: ExecutablePageTrimmer(logger: logger)
         ) { observer in
             BackupJobRunner(
                 runner: runner, storage: storage, settings: pipeline, observer: observer, attempts: daemonSettings.retryAttempts, copier: copier)

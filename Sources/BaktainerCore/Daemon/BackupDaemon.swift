@@ -17,7 +17,7 @@ import ServiceLifecycle
 /// - each run goes through ``BackupJobRunner`` (retries of transient failures, retention, events).
 ///
 /// Once the first discovery is done, and again after each round of backups, the scheduler hands memory the idle
-/// daemon does not need back to its ``IdleTrimming`` (the code pages start-up and the backups touched).
+/// daemon does not need back to its ``IdleTrimming`` (the pages of the binary start-up and the backups touched).
 ///
 /// On graceful shutdown (SIGTERM/SIGINT through ServiceLifecycle) every sleep ends, it starts nothing new (no
 /// retry either), lets running backups finish within `shutdownTimeout`, then cancels them — which removes their

@@ -8,16 +8,17 @@ import Glibc
 #endif
 import Logging
 
-/// Hands the pages of the program's own code back to the kernel (`madvise(MADV_PAGEOUT)` on the executable's
-/// `r-x` mappings), the way Android compacts a background app.
+/// Asks the kernel to reclaim the pages of the program's own file (`madvise(MADV_PAGEOUT)` on every mapping of
+/// the executable: code, read-only data, data), the way Android compacts a background app.
 ///
-/// Start-up and a backup touch code spread over the whole 180 MB binary, and the kernel maps 64 KiB around each
-/// first touch: about 19 MiB of clean code pages stay resident afterwards although an idle daemon runs almost
-/// none of it. Paged out, they are read again from the file when a backup next runs (a few MiB, once per round);
-/// what the idle daemon does use (its timers, the event stream, the status server) simply faults back in.
-/// Only read-only executable mappings are touched: never data, never anything written. Kernels before 5.4 (no
-/// `MADV_PAGEOUT`) refuse the advice, and nothing changes.
-package struct CodePageTrimmer: IdleTrimming {
+/// Start-up and a backup touch code and type metadata spread over the whole 180 MB binary, and the kernel maps
+/// 64 KiB around each first touch: about 20 MiB of clean file pages stay resident afterwards although an idle
+/// daemon uses little of them. Reclaimed, they are read again from the file when used: a few MiB when a backup
+/// next runs; what the idle daemon does use (its timers, the event stream, the status server) simply faults back
+/// in. Reclaim never loses data: a page the program wrote is anonymous memory, which the kernel keeps (or, with
+/// swap, swaps). The heap and the libraries are left alone. Kernels before 5.4 (no `MADV_PAGEOUT`) refuse the
+/// advice, and nothing changes.
+package struct ExecutablePageTrimmer: IdleTrimming {
     private let maps: String
     private let executable: String
     private let logger: Logger
@@ -38,17 +39,17 @@ package struct CodePageTrimmer: IdleTrimming {
         let path = Self.resolved(executable)
         let pageOut: Int32 = 21  // MADV_PAGEOUT (Linux 5.4)
         var advised = 0
-        for range in Self.codeRanges(inMaps: text, executable: path) {
+        for range in Self.ranges(inMaps: text, executable: path) {
             guard let start = UnsafeMutableRawPointer(bitPattern: range.lowerBound) else { continue }
             if madvise(start, range.count, pageOut) == 0 { advised += range.count }
         }
-        logger.debug("code pages handed back to the kernel", metadata: ["mappedKiB": "\(advised / 1024)"])
+        logger.debug("the executable's pages handed back to the kernel", metadata: ["mappedKiB": "\(advised / 1024)"])
         #endif
     }
 
-    /// The address ranges of `executable`'s read-only executable (`r-xp`) mappings in a `/proc/PID/maps` text.
-    package static func codeRanges(inMaps text: String, executable: String) -> [Range<UInt>] {
-        text.split(separator: "\n").compactMap(Mapping.init(line:)).filter { $0.permissions == "r-xp" && $0.path == executable }.map(\.range)
+    /// The address ranges of `executable`'s mappings in a `/proc/PID/maps` text.
+    package static func ranges(inMaps text: String, executable: String) -> [Range<UInt>] {
+        text.split(separator: "\n").compactMap(Mapping.init(line:)).filter { $0.path == executable }.map(\.range)
     }
 
     /// One line of `/proc/PID/maps` (or a header line of `smaps`): `start-end perms offset dev inode [path]`.

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Which mappings the trimmer advises, and that it really gives this test process's code pages back.
-@Suite struct CodePageTrimmerTests {
+@Suite struct ExecutablePageTrimmerTests {
     static let maps = """
         00400000-02bae000 r-xp 00000000 fd:01 123 /opt/bt/baktainer
         02bae000-02cf3000 r--p 027ae000 fd:01 123 /opt/bt/baktainer
@@ -15,14 +15,17 @@ import Testing
         7ffd00000000-7ffd00001000 r-xp 00000000 00:00 0                          [vdso]
         """
 
-    @Test func onlyTheExecutablesOwnCodeMappingsAreChosen() {
-        #expect(CodePageTrimmer.codeRanges(inMaps: Self.maps, executable: "/opt/bt/baktainer") == [0x40_0000..<0x2ba_e000])
-        #expect(CodePageTrimmer.codeRanges(inMaps: Self.maps, executable: "/opt/bt/my backups/baktainer") == [0x7f00_0010_0000..<0x7f00_0018_0000])
+    @Test func onlyTheExecutablesOwnMappingsAreChosen() {
+        #expect(
+            ExecutablePageTrimmer.ranges(inMaps: Self.maps, executable: "/opt/bt/baktainer") == [
+                0x40_0000..<0x2ba_e000, 0x2ba_e000..<0x2cf_3000, 0x2cf_3000..<0x529_0000,
+            ])
+        #expect(ExecutablePageTrimmer.ranges(inMaps: Self.maps, executable: "/opt/bt/my backups/baktainer") == [0x7f00_0010_0000..<0x7f00_0018_0000])
         // A binary replaced on disk while it runs is still found by the name the kernel gives it.
-        #expect(CodePageTrimmer.codeRanges(inMaps: Self.maps, executable: "/opt/bt/baktainer (deleted)") == [0x7f00_0020_0000..<0x7f00_0028_0000])
-        #expect(CodePageTrimmer.codeRanges(inMaps: Self.maps, executable: "/usr/bin/other").isEmpty)
-        #expect(CodePageTrimmer.Mapping(line: "Rss:                 132 kB") == nil)
-        #expect(CodePageTrimmer.Mapping(line: "05290000-053e3000 rw-p 00000000 00:00 0 ")?.path == "")
+        #expect(ExecutablePageTrimmer.ranges(inMaps: Self.maps, executable: "/opt/bt/baktainer (deleted)") == [0x7f00_0020_0000..<0x7f00_0028_0000])
+        #expect(ExecutablePageTrimmer.ranges(inMaps: Self.maps, executable: "/usr/bin/other").isEmpty)
+        #expect(ExecutablePageTrimmer.Mapping(line: "Rss:                 132 kB") == nil)
+        #expect(ExecutablePageTrimmer.Mapping(line: "05290000-053e3000 rw-p 00000000 00:00 0 ")?.path == "")
     }
 
     #if os(Linux)
@@ -33,7 +36,7 @@ import Testing
         var inCode = false
         var total = 0
         for line in smaps.split(separator: "\n") {
-            if let mapping = CodePageTrimmer.Mapping(line: line) {
+            if let mapping = ExecutablePageTrimmer.Mapping(line: line) {
                 inCode = mapping.permissions == "r-xp" && mapping.path == executable
             } else if inCode, case let fields = line.split(separator: " "), fields.first == "Rss:", fields.count >= 2, let kib = Int(fields[1]) {
                 total += kib
@@ -45,7 +48,7 @@ import Testing
     @Test func trimmingGivesThisProcesssCodePagesBack() throws {
         let before = try Self.residentCode()
         try #require(before > 1024, "the test binary's code should have more than 1 MiB resident, not \(before) KiB")
-        CodePageTrimmer().trim()
+        ExecutablePageTrimmer().trim()
         let after = try Self.residentCode()
         // Other tests run meanwhile and fault some pages back in, but nowhere near half of them.
         #expect(after < before / 2, "resident code went from \(before) KiB to \(after) KiB")
