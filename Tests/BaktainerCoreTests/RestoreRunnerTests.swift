@@ -59,6 +59,38 @@ import Testing
         #expect(String(decoding: fed.stdin, as: UTF8.self) == Self.inTransaction(Self.dump))
     }
 
+    @Test func withYesTheToolRunsWithoutACheckFirst() async throws {
+        let (storage, key) = try await Self.storedBackup()
+        let runtime = FakeRuntime(containers: [Self.destination()]) { command, _ in
+            command.arguments.first == "sh" ? .output("3\n") : .output("")
+        }
+        let result = try await RestoreRunner(runtime: runtime, identities: []).run(Self.request(key, in: storage, overwrite: true)).get()
+        #expect(result.bytes == Self.dump.utf8.count)
+        #expect(runtime.runs.map(\.command.program) == ["psql"], "only the restore tool ran: \(runtime.runs.map(\.command.program))")
+    }
+
+    @Test func withYesAMissingDatabaseIsExplainedAfterTheToolFailedToOpenIt() async throws {
+        let (storage, key) = try await Self.storedBackup()
+        let runtime = FakeRuntime(containers: [Self.destination()]) { command, _ in
+            if command.attachStdin { return .output("", exitCode: 2, stderr: #"psql: error: FATAL:  database "shop" does not exist"#) }
+            return command.arguments.first == "sh" ? .output("missing\n") : .output("")
+        }
+        let failure = try #require(await RestoreRunner(runtime: runtime, identities: []).run(Self.request(key, in: storage, overwrite: true)).failure)
+        #expect(failure.code == .invalidTarget, "\(failure.code)")
+        #expect(failure.message.contains("database 'shop' does not exist: add --create") && failure.message.contains("Nothing was written"), "\(failure.message)")
+        #expect(runtime.runs.map(\.command.program) == ["psql", "postgres probe"], "the check ran after the tool failed")
+    }
+
+    @Test func withYesAToolFailureIntoAnExistingDatabaseIsReportedAsItself() async throws {
+        let (storage, key) = try await Self.storedBackup()
+        let runtime = FakeRuntime(containers: [Self.destination()]) { command, _ in
+            if command.attachStdin { return .output("", exitCode: 3, stderr: "psql:<stdin>:2: ERROR:  relation exists") }
+            return command.arguments.first == "sh" ? .output("3\n") : .output("")
+        }
+        let failure = try #require(await RestoreRunner(runtime: runtime, identities: []).run(Self.request(key, in: storage, overwrite: true)).failure)
+        #expect(failure.code == .toolFailed && failure.message.contains("psql exited 3") && failure.message.contains("relation exists"), "\(failure.message)")
+    }
+
     @Test func aContainerOfAnotherEngineIsRefused() async throws {
         let (storage, key) = try await Self.storedBackup()
         let runtime = FakeRuntime(containers: [Self.destination(engine: "mariadb")]) { _, _ in .output("") }

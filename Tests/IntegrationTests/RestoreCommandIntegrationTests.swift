@@ -91,6 +91,11 @@ import Testing
             let missing = try await restore(["shop-\(run)", "--latest", "--to", fresh])
             #expect(missing.status != 0)
             #expect(missing.errors.contains("database 'shop' does not exist") && missing.errors.contains("--create"), "\(missing.errors)")
+            // With --yes nothing is checked first: psql fails to open the database, and the check then says why.
+            let missingWithYes = try await restore(["shop-\(run)", "--latest", "--to", fresh, "--yes"])
+            #expect(missingWithYes.status != 0)
+            #expect(
+                missingWithYes.errors.contains("database 'shop' does not exist") && missingWithYes.errors.contains("--create"), "\(missingWithYes.errors)")
 
             let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
             let restored = try await restore(["shop-\(run)", "--date", today, "--to", fresh, "--create"])

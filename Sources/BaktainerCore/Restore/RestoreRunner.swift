@@ -6,8 +6,9 @@ import Foundation
 import Logging
 import NIOCore
 
-/// Puts a backup back into a container: verify ─► resolve the destination ─► check it is empty (or `--yes`) ─►
-/// stream file ─► decrypt ─► decompress ─► the engine's restore tool's stdin, inside the container.
+/// Puts a backup back into a container: verify ─► resolve the destination ─► check it is empty (or `--yes`, which
+/// leaves the check out unless the tool fails) ─► stream file ─► decrypt ─► decompress ─► the engine's restore
+/// tool's stdin, inside the container.
 ///
 /// Nothing is written before the file passed ``BackupVerifier`` (checksum, layers, completeness) and the
 /// destination check — or, for an engine whose restore is one transaction (PostgreSQL, one database), nothing
@@ -141,8 +142,16 @@ package struct RestoreRunner: Sendable {
     ) async -> Result<RestoreResult, RestoreFailure> {
         do throws(RestoreFailure) {
             let plan = try await plan(request, checkWhileStreaming: true)
-            try await prepare(plan, request: request)
-            return .success(try await execute(plan, progress: progress))
+            // With --yes and no --create, the check could only stop a restore into a database that does not exist,
+            // which the tool then fails to open anyway: it is left out (one exec fewer) and asked only to explain a
+            // failure.
+            let checkOnlyOnFailure = request.overwrite && !request.create && plan.probe != nil
+            if !checkOnlyOnFailure { try await prepare(plan, request: request) }
+            do throws(RestoreFailure) {
+                return .success(try await execute(plan, progress: progress))
+            } catch let failure where checkOnlyOnFailure && failure.code == .toolFailed {
+                throw await missingDatabase(plan) ?? failure
+            }
         } catch {
             logger.error(
                 "restore failed: \(error.message)", metadata: ["container": "\(error.container)", "file": "\(error.file)", "code": "\(error.code.rawValue)"])
@@ -179,12 +188,10 @@ package struct RestoreRunner: Sendable {
                 "cannot check \(what) before restoring: \(toolFailure(probe, status, errors)). Nothing was written"
             )
         }
-        let answer = output.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
+        let answer = Self.answer(output)
         if answer == "missing" {
             guard let create = plan.create else { return }  // the dump creates it
-            guard request.create else {
-                throw fail(.invalidTarget, "\(what) does not exist: add --create to create it, or name another with --database. Nothing was written")
-            }
+            guard request.create else { throw fail(.invalidTarget, Self.missing(what)) }
             let (status, _, errors) = try await runSmall(create, in: target, fail: fail)
             guard status == 0 else {
                 throw fail(.toolFailed, "cannot create \(what): \(toolFailure(create, status, errors))")
@@ -320,6 +327,30 @@ package struct RestoreRunner: Sendable {
                 container: name, file: request.file, code: .invalidTarget,
                 message: "\(error.description); give the destination the labels it needs, or pass --database")
         }
+    }
+
+    /// After the tool failed with the check left out: the failure to report instead when the database it was to
+    /// open does not exist (the content probe says so), else nil.
+    private func missingDatabase(_ plan: RestorePlan) async -> RestoreFailure? {
+        let target = plan.target
+        let failure = RestoreFailure(container: target.containerName, file: plan.verification.path, code: .invalidTarget, message: "")
+        guard let probe = plan.probe, plan.create != nil, let (status, output, _) = try? await runSmall(probe, in: target, fail: { _, _ in failure }),
+            status == 0, Self.answer(output) == "missing"
+        else { return nil }
+        let what = target.database.map { "database '\($0)'" } ?? "the server"
+        return RestoreFailure(
+            container: target.containerName, file: plan.verification.path, code: .invalidTarget,
+            message: "container '\(target.containerName)': \(Self.missing(what))")
+    }
+
+    /// The first word of a content probe's output: a table count, or `missing`.
+    private static func answer(_ output: String) -> String {
+        output.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
+    }
+
+    /// Why a restore into a database that does not exist did not happen, and what to do.
+    private static func missing(_ what: String) -> String {
+        "\(what) does not exist: add --create to create it, or name another with --database. Nothing was written"
     }
 
     /// Runs a short command and collects its exit status, output (at most 64 KiB) and stderr tail.
