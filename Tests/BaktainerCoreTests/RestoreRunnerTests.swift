@@ -77,7 +77,8 @@ import Testing
         }
         let failure = try #require(await RestoreRunner(runtime: runtime, identities: []).run(Self.request(key, in: storage, overwrite: true)).failure)
         #expect(failure.code == .invalidTarget, "\(failure.code)")
-        #expect(failure.message.contains("database 'shop' does not exist: add --create") && failure.message.contains("Nothing was written"), "\(failure.message)")
+        #expect(
+            failure.message.contains("database 'shop' does not exist: add --create") && failure.message.contains("Nothing was written"), "\(failure.message)")
         #expect(runtime.runs.map(\.command.program) == ["psql", "postgres probe"], "the check ran after the tool failed")
     }
 
