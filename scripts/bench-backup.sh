@@ -163,6 +163,7 @@ mv "$work/backups"/*/* "$work/keep/"
 run_baktainer "$pg_source" zstd+age >/dev/null
 mv "$work/backups"/*/* "$work/keep/"
 plain=$(find "$work/keep" -name '*.sql'); sealed=$(find "$work/keep" -name '*.age')
+pg_dump_bytes=$(stat -c %s "$plain")  # also when no backup mode ran before
 checkpoint() {  # untimed, before every restore of either side: each starts with no dirty pages of the last
 	docker exec -e PGPASSWORD="$password" "$target" psql -q -U app -d shop -c CHECKPOINT >/dev/null
 }

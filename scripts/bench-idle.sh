@@ -42,8 +42,9 @@ pid=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/api/status" | grep -q '"nextRun"' && break; sleep 0.2; done
 scheduled=$(curl -sf "http://127.0.0.1:$port/metrics" | awk '/^baktainer_targets /{print $2}')
 kib() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$pid/status"; }  # one /proc/PID/status field, in KiB
-rss() { echo $(( $(kib VmRSS) / 1024 )); }
-hwm() { echo $(( $(kib VmHWM) / 1024 )); }
+mib() { awk -v k="$(kib "$1")" 'BEGIN { printf "%.1f", k / 1024 }'; }  # a /proc/PID/status field, in MiB
+rss() { mib VmRSS; }
+hwm() { mib VmHWM; }
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 hz=$(getconf CLK_TCK)
 sleep 5
