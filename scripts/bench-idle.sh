@@ -31,7 +31,7 @@ cleanup() {
 }
 trap cleanup EXIT
 echo "starting $targets labelled containers…" >&2
-for i in $(seq 1 "$targets"); do
+for _ in $(seq 1 "$targets"); do
 	docker run -d --network none --label "baktainer.test=$run" --label baktainer.backup=true \
 		--label baktainer.db.engine=mongodb baktainer-fixture/mongo-standin:current >/dev/null
 done
