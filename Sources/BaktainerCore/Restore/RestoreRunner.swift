@@ -162,7 +162,7 @@ package struct RestoreRunner: Sendable {
     /// Checks that the destination may be written (empty, or `--yes`) and creates the database for `--create`.
     package func prepare(_ plan: RestorePlan, request: RestoreRequest) async throws(RestoreFailure) {
         let target = plan.target
-        let what = target.database.map { "database '\($0)'" } ?? "the server"
+        let what = Self.subject(target)
         func fail(_ code: RestoreFailure.Code, _ message: String) -> RestoreFailure {
             RestoreFailure(
                 container: target.containerName, file: plan.verification.path, code: code, message: "container '\(target.containerName)': \(message)")
@@ -332,15 +332,22 @@ package struct RestoreRunner: Sendable {
     /// After the tool failed with the check left out: the failure to report instead when the database it was to
     /// open does not exist (the content probe says so), else nil.
     private func missingDatabase(_ plan: RestorePlan) async -> RestoreFailure? {
-        let target = plan.target
-        let failure = RestoreFailure(container: target.containerName, file: plan.verification.path, code: .invalidTarget, message: "")
-        guard let probe = plan.probe, plan.create != nil, let (status, output, _) = try? await runSmall(probe, in: target, fail: { _, _ in failure }),
+        let (target, path) = (plan.target, plan.verification.path)
+        // A probe that cannot run explains nothing: the tool's own failure stands.
+        let unanswered = { (code: RestoreFailure.Code, message: String) in
+            RestoreFailure(container: target.containerName, file: path, code: code, message: message)
+        }
+        guard let probe = plan.probe, plan.create != nil, let (status, output, _) = try? await runSmall(probe, in: target, fail: unanswered),
             status == 0, Self.answer(output) == "missing"
         else { return nil }
-        let what = target.database.map { "database '\($0)'" } ?? "the server"
         return RestoreFailure(
-            container: target.containerName, file: plan.verification.path, code: .invalidTarget,
-            message: "container '\(target.containerName)': \(Self.missing(what))")
+            container: target.containerName, file: path, code: .invalidTarget,
+            message: "container '\(target.containerName)': \(Self.missing(Self.subject(target)))")
+    }
+
+    /// What a restore writes into, for messages: `database 'shop'`, or `the server`.
+    private static func subject(_ target: BackupTarget) -> String {
+        target.database.map { "database '\($0)'" } ?? "the server"
     }
 
     /// The first word of a content probe's output: a table count, or `missing`.
