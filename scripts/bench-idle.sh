@@ -3,8 +3,8 @@
 # fire during the measurement. Prints the daemon's resident memory (start, end, peak) and its CPU use over
 # the window, read from /proc/PID/{status,stat}, while /health is asked every 5 s as a HEALTHCHECK would. RSS
 # splits into anonymous memory (what the daemon allocates) and file-backed pages (clean pages of the binary and
-# its libraries). The peak is start-up's: once idle, the daemon hands the pages of its binary it touched back to the kernel
-# (ExecutablePageTrimmer) and keeps only those it uses again.
+# its libraries). The peak is start-up's: once idle, the daemon hands the pages of its binary it touched back to
+# the kernel (ExecutablePageTrimmer) and keeps only those it uses again.
 # Usage: scripts/bench-idle.sh [TARGETS] [SECONDS]   (defaults: 50 targets, 60 s)
 set -euo pipefail
 # The build the image ships (release, Swift runtime linked statically); BENCH_SCRATCH picks its folder.

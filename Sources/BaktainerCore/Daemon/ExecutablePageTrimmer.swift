@@ -19,24 +19,18 @@ import Logging
 /// swap, swaps). The heap and the libraries are left alone. Kernels before 5.4 (no `MADV_PAGEOUT`) refuse the
 /// advice, and nothing changes.
 package struct ExecutablePageTrimmer: IdleTrimming {
-    private let maps: String
-    private let executable: String
     private let logger: Logger
 
-    /// A trimmer for this process; tests may point `maps` and `executable` elsewhere.
-    package init(
-        maps: String = "/proc/self/maps", executable: String = "/proc/self/exe",
-        logger: Logger = Logger(label: "baktainer", factory: { _ in SwiftLogNoOpLogHandler() })
-    ) {
-        self.maps = maps
-        self.executable = executable
+    /// A trimmer for this process.
+    package init(logger: Logger = Logger(label: "baktainer", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.logger = logger
     }
 
     package func trim() {
         #if os(Linux)
-        guard let text = try? String(contentsOfFile: maps, encoding: .utf8) else { return }
-        let path = Self.resolved(executable)
+        guard let text = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8),
+            let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")  // the running binary's file
+        else { return }
         let pageOut: Int32 = 21  // MADV_PAGEOUT (Linux 5.4)
         var advised = 0
         for range in Self.ranges(inMaps: text, executable: path) {
@@ -78,13 +72,5 @@ package struct ExecutablePageTrimmer: IdleTrimming {
             permissions = fields[1]
             path = rest.drop(while: { $0 == " " })
         }
-    }
-
-    /// `path` with its symbolic link followed once (`/proc/self/exe` names the running binary's file).
-    private static func resolved(_ path: String) -> String {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink(path, &buffer, buffer.count - 1)
-        guard count > 0 else { return path }
-        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
