@@ -121,21 +121,43 @@ import Testing
         let slow = FakeRuntime.Script(stdout: [Array(Self.dump.utf8)], gate: gate)
         let setup = Setup(runtime: Self.runtime { slow })
         let trimmer = TrimCounter()
-        let daemon = try setup.daemon(trimmer: trimmer)
+        let daemon = try setup.daemon(["BT_CRON": "0 * * * *"], trimmer: trimmer)  // 11:00, 59.5 minutes away
         try await testGracefulShutdown { trigger in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await daemon.run() }
                 // Start-up: once the containers are listed, before any backup is due.
                 #expect(await eventually { trimmer.trims == 1 })
                 #expect(daemon.state.hasSynchronized && setup.events.kinds.isEmpty)
-                #expect(await Self.advance(setup.clock) { daemon.state.snapshot().jobs.first?.running == true })
-                // The scheduler wakes while the backup runs (the next minute is due, and skipped): no trim then.
-                setup.clock.advance(by: .seconds(60))
+                setup.clock.advance(by: .seconds(3570))
+                #expect(await eventually { daemon.state.snapshot().jobs.first?.running == true })
+                // The scheduler wakes while the backup runs (the next hour is due, and skipped): no trim then.
+                setup.clock.advance(by: .seconds(3600))
                 #expect(await eventually { setup.events.kinds.contains("skipped") })
                 #expect(trimmer.trims == 1)
                 gate.open()
                 #expect(await eventually { daemon.state.snapshot().jobs.first?.lastResult == "ok" })
                 #expect(await eventually { trimmer.trims == 2 })
+                trigger.triggerGracefulShutdown()
+                try await group.waitForAll()
+            }
+        }
+    }
+
+    @Test func memoryIsNotTrimmedWhenTheNextBackupIsDueWithinTenMinutes() async throws {
+        let setup = Setup(runtime: Self.runtime { .output(Self.dump) })
+        let trimmer = TrimCounter()
+        let daemon = try setup.daemon(["BT_CRON": "*/5 * * * *"], trimmer: trimmer)  // 10:05, 4.5 minutes away
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await daemon.run() }
+                #expect(await eventually { daemon.state.hasSynchronized })
+                // Two rounds: the scheduler decided after start-up (before starting the first) and after the first
+                // round (before starting the second); each time the next backup was 5 minutes or less away.
+                for round in 1...2 {
+                    setup.clock.advance(by: .seconds(round == 1 ? 270 : 300))
+                    #expect(await eventually { setup.events.kinds.filter { $0 == "succeeded" }.count == round })
+                }
+                #expect(trimmer.trims == 0)
                 trigger.triggerGracefulShutdown()
                 try await group.waitForAll()
             }

@@ -17,7 +17,8 @@ import ServiceLifecycle
 /// - each run goes through ``BackupJobRunner`` (retries of transient failures, retention, events).
 ///
 /// Once the first discovery is done, and again after each round of backups, the scheduler hands memory the idle
-/// daemon does not need back to its ``IdleTrimming`` (the pages of the binary start-up and the backups touched).
+/// daemon does not need back to its ``IdleTrimming`` (the pages of the binary start-up and the backups touched),
+/// unless the next backup is due within ``trimHorizon`` (10 minutes).
 ///
 /// On graceful shutdown (SIGTERM/SIGINT through ServiceLifecycle) every sleep ends, it starts nothing new (no
 /// retry either), lets running backups finish within `shutdownTimeout`, then cancels them — which removes their
@@ -43,7 +44,8 @@ package struct BackupDaemon: Service {
 
     /// Creates a daemon over the containers of `runtime` carrying every one of `labels`. `makeJobs` builds the job
     /// runner from the observer that feeds the daemon's state, `metrics` and log (plus `observers`). `now` is the
-    /// wall clock; `clock` paces every wait. `trimmer` gives memory back whenever the daemon falls idle.
+    /// wall clock; `clock` paces every wait. `trimmer` gives memory back whenever the daemon falls idle
+    /// with no backup due within the next ``trimHorizon``.
     package init(
         runtime: any ContainerRuntime, labels: [String], settings: DaemonSettings, maximumConcurrent: Int, logger: Logger,
         observers: [any BackupObserver] = [], metrics: DaemonMetrics = DaemonMetrics(), restoreTest: RestoreTest? = nil,
@@ -268,7 +270,7 @@ package struct BackupDaemon: Service {
                         runs.addTask { await perform(job) }
                     }
                     if !start.isEmpty { trimmed = false }
-                    if !trimmed, let trimmer, state.hasSynchronized, state.runningCount == 0 {
+                    if !trimmed, let trimmer, state.hasSynchronized, state.runningCount == 0, !backupDueSoon {
                         trimmer.trim()
                         trimmed = true
                     }
@@ -284,6 +286,16 @@ package struct BackupDaemon: Service {
             return false
         }
         return true
+    }
+
+    /// How far off the next backup must be for the scheduler to trim: pages handed back are read from the binary
+    /// again when the next backup runs, which is not worth it every few minutes (a schedule every minute would
+    /// reread them every minute).
+    static let trimHorizon: TimeInterval = 600
+
+    /// Whether a backup is due within ``trimHorizon``.
+    private var backupDueSoon: Bool {
+        state.nextWake.map { $0.timeIntervalSince(now()) < Self.trimHorizon } ?? false
     }
 
     /// Returns once nothing runs; throws (cancelling the runs) when the timeout passes first.
