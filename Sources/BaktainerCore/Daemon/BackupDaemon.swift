@@ -288,9 +288,9 @@ package struct BackupDaemon: Service {
         return true
     }
 
-    /// How far off the next backup must be for the scheduler to trim: pages handed back are read from the binary
-    /// again when the next backup runs, which is not worth it every few minutes (a schedule every minute would
-    /// reread them every minute).
+    /// How far off the next backup must be for the scheduler to trim. The next backup faults the pages back in
+    /// (from the page cache, or from disk when memory is short), so trimming before one due in a few minutes only
+    /// churns: a schedule every minute would trim and fault them back every minute.
     static let trimHorizon: TimeInterval = 600
 
     /// Whether a backup is due within ``trimHorizon``.
