@@ -117,7 +117,7 @@ package struct BackupDaemon: Service {
     private func sleep(until date: Date?) async {
         let seconds = min(max(date.map { $0.timeIntervalSince(now()) } ?? 60, 0), 60)
         let (clock, wakeup) = (self.clock, self.wakeup)
-        try? await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { try? await clock.sleep(for: .milliseconds(Int((seconds * 1000).rounded(.up)))) }
                 group.addTask { await wakeup.wait() }
