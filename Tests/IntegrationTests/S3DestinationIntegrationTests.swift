@@ -146,17 +146,23 @@ import Testing
                 // The line to the server is cut once 7 MB went up: in the middle of the 5 MiB parts of a 12 MB dump.
                 let port = try TestBed.freePort()
                 let serverPort = try #require(s3.endpoint.split(separator: ":").last.map(String.init))
-                async let proxy = TestBed.tool("/usr/bin/python3", [Self.cutProxy, "\(port)", serverPort, "\(7 << 20)", "240"])
-                for _ in 0..<50 where try await TestBed.tool("/usr/bin/curl", ["-fsS", "-o", "/dev/null", "http://127.0.0.1:\(port)/moto-api/"]).status != 0 {
-                    try await Task.sleep(for: .milliseconds(100))
+                async let proxy = TestBed.tool("/usr/bin/python3", [Self.cutProxy, "\(port)", serverPort, "\(7 << 20)", "180"])
+                // The proxy must be listening before the backup starts (on a loaded host python takes seconds to start):
+                // a backup refused at the door would fail for the wrong reason, leaving the proxy waiting for its cut.
+                var listening = false
+                for _ in 0..<300 where !listening {
+                    listening = try await TestBed.tool("/usr/bin/curl", ["-fsS", "-o", "/dev/null", "http://127.0.0.1:\(port)/moto-api/"]).status == 0
+                    if !listening { try await Task.sleep(for: .milliseconds(200)) }
                 }
+                try #require(listening, "the cut proxy on port \(port) did not answer within a minute")
                 var environment = s3.environment
                 environment["BT_COMPRESS"] = "none"
                 environment["BT_S3_PART_SIZE"] = "5M"
                 var cutOff = environment
                 cutOff["BT_S3_ENDPOINT"] = "http://127.0.0.1:\(port)"
                 let failed = try await fixture.baktainer(["backup", container], cutOff)
-                #expect(try await proxy.output.contains("cut after"))
+                let cut = try await proxy
+                #expect(cut.output.contains("cut after"), "proxy: \(cut.output)\(cut.errors); backup: \(failed.output)\(failed.errors)")
                 #expect(failed.status == 1, "\(failed.output)\(failed.errors)")
                 #expect(failed.output.contains("copy to s3 failed"), "\(failed.output)")
                 let first = try #require(try fixture.localKeys().first)
