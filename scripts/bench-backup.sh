@@ -12,8 +12,9 @@
 # Baktainer: above 1 means Baktainer is faster), CPU seconds (user + sys) and CPU per GB of dump for both sides,
 # and both sides' peak RSS. Then restore, into a second PostgreSQL server: `docker exec -i … psql
 # --single-transaction < file` against `baktainer restore FILE --to C --yes` (verified as it streams into psql,
-# committed once it passed), of the uncompressed dump and (Baktainer) of its zstd+age file; a CHECKPOINT,
-# untimed, before each restore of either side.
+# committed once it passed), of the uncompressed dump and (Baktainer) of its zstd+age file, and the shell's own
+# checked restore (`sha256sum -c FILE.sha256 && docker exec -i … psql … < file`); a CHECKPOINT, untimed, before
+# each restore of either side.
 # Usage: scripts/bench-backup.sh [ROUNDS] [ROWS] [MODES] [ENGINES]
 #   ROUNDS default 3; ROWS default 4500000 (≈ 1 GB of pg_dump, ≈ 1.1 GB of mariadb-dump);
 #   MODES default "none gzip zstd zstd+age"; ENGINES default "postgres mariadb" (restore: postgres only).
@@ -173,12 +174,19 @@ restore_baseline() {  # -> "seconds cpu rss"
 		--quiet --set=ON_ERROR_STOP=1 --single-transaction --dbname=shop <"$plain" >/dev/null
 	echo "$(seconds_of "$work/time") $(cpu_of "$work/time") $(rss_of "$work/time")"
 }
+restore_checked() {  # the shell's verified restore: sha256sum -c of the sidecar, then the same psql -> "seconds cpu"
+	checkpoint
+	/usr/bin/time -v -o "$work/time" bash -c 'cd "$(dirname "$1")" && sha256sum --check --quiet "$(basename "$1").sha256" && exec "${@:2}" <"$1" >/dev/null' _ \
+		"$plain" docker exec -i -e PGPASSWORD="$password" "$target" psql --username=app --no-password --no-psqlrc --quiet --set=ON_ERROR_STOP=1 \
+		--single-transaction --dbname=shop
+	echo "$(seconds_of "$work/time") $(cpu_of "$work/time")"
+}
 restore_baktainer() {  # FILE -> "seconds cpu rss"
 	checkpoint
 	BT_AGE_IDENTITY_FILE="$work/key.txt" /usr/bin/time -v -o "$work/time" "$baktainer" restore "$1" --to "$target" --yes --quiet >/dev/null
 	echo "$(seconds_of "$work/time") $(cpu_of "$work/time") $(rss_of "$work/time")"
 }
-rb=""; rbc=""; rp=""; rpc=""; rs=""; rpeak=""
+rb=""; rbc=""; rp=""; rpc=""; rs=""; rpeak=""; rv=""
 for round in $(seq 1 "$rounds"); do
 	if (( round % 2 )); then
 		read -r b bc br < <(restore_baseline); read -r p pc pr < <(restore_baktainer "$plain")
@@ -186,10 +194,12 @@ for round in $(seq 1 "$rounds"); do
 		read -r p pc pr < <(restore_baktainer "$plain"); read -r b bc br < <(restore_baseline)
 	fi
 	read -r z _ zr < <(restore_baktainer "$sealed")
-	echo "restore round $round: psql < file ${b} s; baktainer ${p} s (zstd+age ${z} s), RSS ${pr}/${zr} MiB" >&2
-	rb+="$b "; rbc+="$bc "; rp+="$p "; rpc+="$pc "; rs+="$z "; rpeak+="$pr $zr "
+	read -r v _ < <(restore_checked)
+	echo "restore round $round: psql < file ${b} s; baktainer ${p} s (zstd+age ${z} s), RSS ${pr}/${zr} MiB; sha256sum -c && psql < file ${v} s" >&2
+	rb+="$b "; rbc+="$bc "; rp+="$p "; rpc+="$pc "; rs+="$z "; rpeak+="$pr $zr "; rv+="$v "
 done
 # shellcheck disable=SC2086
 echo "restore of the $(awk -v s="$pg_dump_bytes" 'BEGIN { printf "%.0f", s / 1e6 }') MB dump, medians: docker exec -i psql < file $(median $rb) s \
 ($(median $rbc) s CPU); baktainer restore $(median $rp) s ($(median $rpc) s CPU), ratio $(ratio "$(median $rb)" "$(median $rp)"); \
-from zstd+age $(median $rs) s, ratio $(ratio "$(median $rb)" "$(median $rs)"); baktainer peak RSS $(maximum $rpeak) MiB"
+from zstd+age $(median $rs) s, ratio $(ratio "$(median $rb)" "$(median $rs)"); baktainer peak RSS $(maximum $rpeak) MiB; \
+the shell checking first (sha256sum -c && psql < file) $(median $rv) s, ratio $(ratio "$(median $rv)" "$(median $rp)")"
