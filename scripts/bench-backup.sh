@@ -168,17 +168,18 @@ pg_dump_bytes=$(stat -c %s "$plain")  # also when no backup mode ran before
 checkpoint() {  # untimed, before every restore of either side: each starts with no dirty pages of the last
 	docker exec -e PGPASSWORD="$password" "$target" psql -q -U app -d shop -c CHECKPOINT >/dev/null
 }
+# The shell's restore, fed the file on stdin.
+psql_restore=(docker exec -i -e PGPASSWORD="$password" "$target" psql --username=app --no-password --no-psqlrc --quiet --set=ON_ERROR_STOP=1
+	--single-transaction --dbname=shop)
 restore_baseline() {  # -> "seconds cpu rss"
 	checkpoint
-	/usr/bin/time -v -o "$work/time" docker exec -i -e PGPASSWORD="$password" "$target" psql --username=app --no-password --no-psqlrc \
-		--quiet --set=ON_ERROR_STOP=1 --single-transaction --dbname=shop <"$plain" >/dev/null
+	/usr/bin/time -v -o "$work/time" "${psql_restore[@]}" <"$plain" >/dev/null
 	echo "$(seconds_of "$work/time") $(cpu_of "$work/time") $(rss_of "$work/time")"
 }
 restore_checked() {  # the shell's verified restore: sha256sum -c of the sidecar, then the same psql -> "seconds cpu"
 	checkpoint
 	/usr/bin/time -v -o "$work/time" bash -c 'cd "$(dirname "$1")" && sha256sum --check --quiet "$(basename "$1").sha256" && exec "${@:2}" <"$1" >/dev/null' _ \
-		"$plain" docker exec -i -e PGPASSWORD="$password" "$target" psql --username=app --no-password --no-psqlrc --quiet --set=ON_ERROR_STOP=1 \
-		--single-transaction --dbname=shop
+		"$plain" "${psql_restore[@]}"
 	echo "$(seconds_of "$work/time") $(cpu_of "$work/time")"
 }
 restore_baktainer() {  # FILE -> "seconds cpu rss"
